@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// `npm test`: the Vitest suite on the embedded database (PGlite), again on
+// PostgreSQL when DATABASE_URL is set, then the browser tests when Debian
+// chromium is installed. Ends with one line: `N passed, N failed[, N skipped]`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const workDir = mkdtempSync(join(tmpdir(), 'tradelane-test-run-'));
+const extraArgs = process.argv.slice(2);
+
+const run = (label, command, args, env) => {
+  console.log(`\n=== ${label} ===`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status ?? 1;
+};
+
+const vitest = (label, env) => {
+  const report = join(workDir, `${label.replace(/\W+/g, '-')}.json`);
+  const status = run(
+    label,
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extraArgs],
+    env,
+  );
+  if (!existsSync(report)) {
+    totals.failed += 1;
+    console.error(`${label}: the test runner produced no report (exit ${status})`);
+    return;
+  }
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  totals.passed += r.numPassedTests;
+  totals.failed += r.numFailedTests + (status !== 0 && r.numFailedTests === 0 ? 1 : 0);
+  totals.skipped += r.numPendingTests + r.numTodoTests;
+};
+
+const { DATABASE_URL, ...withoutDatabase } = process.env;
+vitest('unit and integration tests on PGlite', { ...withoutDatabase, DATABASE_URL: '' });
+if (DATABASE_URL) vitest('unit and integration tests on PostgreSQL', { DATABASE_URL });
+
+const chromium = '/usr/bin/chromium';
+if (
+  extraArgs.length === 0 &&
+  existsSync(chromium) &&
+  existsSync('e2e') &&
+  process.env.TRADELANE_SKIP_E2E !== '1'
+) {
+  const report = join(workDir, 'e2e.json');
+  run('browser tests (Playwright, Debian chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+  });
+  if (existsSync(report)) {
+    const { stats } = JSON.parse(readFileSync(report, 'utf8'));
+    totals.passed += stats.expected;
+    totals.failed += stats.unexpected + stats.flaky;
+    totals.skipped += stats.skipped;
+  } else {
+    totals.failed += 1;
+    console.error('browser tests: Playwright produced no report');
+  }
+} else if (extraArgs.length === 0) {
+  console.log(
+    `\nbrowser tests not run: ${existsSync(chromium) ? 'no e2e/ folder' : `${chromium} is not installed (apt-get install chromium)`}`,
+  );
+}
+
+rmSync(workDir, { recursive: true, force: true });
+console.log(
+  `\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+);
+process.exit(totals.failed > 0 ? 1 : 0);

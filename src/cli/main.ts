@@ -1,0 +1,67 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { loadDemo } from '../demo/load-demo.js';
+import { importProductsFile } from './import-products.js';
+import { describeDatabase, openRuntime } from './runtime.js';
+import { serve } from './serve.js';
+
+const portOption = (value: string) => {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new InvalidArgumentError('a port is 1–65535');
+  return port;
+};
+
+const program = new Command()
+  .name('tradelane')
+  .description('Tradelane: the open-source cross-border B2B trade platform')
+  .showHelpAfterError();
+
+program
+  .command('start')
+  .description('migrate, load the demo data if the database is empty, and serve (what `npm start` runs)')
+  .option('-p, --port <port>', 'port to listen on', portOption, Number(process.env.PORT ?? 3000))
+  .option('--host <host>', 'interface to listen on', process.env.HOST ?? '0.0.0.0')
+  .action(async ({ port, host }) => {
+    const runtime = await openRuntime();
+    await loadDemo(runtime.database, { onlyIfEmpty: true, log: console.log });
+    await serve(runtime, { port, host });
+  });
+
+program
+  .command('serve')
+  .description('serve the API and web app (migrates first)')
+  .option('-p, --port <port>', 'port to listen on', portOption, Number(process.env.PORT ?? 3000))
+  .option('--host <host>', 'interface to listen on', process.env.HOST ?? '0.0.0.0')
+  .action(async ({ port, host }) => serve(await openRuntime(), { port, host }));
+
+program
+  .command('migrate')
+  .description('apply database migrations and load the reference data (HS codes, taxonomy, glossary)')
+  .action(async () => {
+    const runtime = await openRuntime();
+    console.log(`Migrated ${describeDatabase(runtime.database)}`);
+    await runtime.database.close();
+  });
+
+program
+  .command('demo')
+  .description('load the demo data set (idempotent: does nothing if it is already there)')
+  .action(async () => {
+    const runtime = await openRuntime();
+    await loadDemo(runtime.database, { onlyIfEmpty: false, log: console.log });
+    await runtime.database.close();
+  });
+
+const importCommand = program.command('import').description('import data from CSV files');
+importCommand
+  .command('products <file>')
+  .description('import a supplier’s products from CSV: all rows or none')
+  .requiredOption('--supplier <id>', 'the supplier company id (co_…) that will own the products')
+  .action(async (file: string, { supplier }: { supplier: string }) => {
+    const runtime = await openRuntime();
+    const ok = await importProductsFile(runtime.database, { file, supplierId: supplier });
+    await runtime.database.close();
+    process.exitCode = ok ? 0 : 1;
+  });
+
+await program.parseAsync(process.argv);

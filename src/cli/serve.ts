@@ -1,0 +1,29 @@
+import { systemClock } from '../core/clock.js';
+import { buildApp } from '../http/app.js';
+import { registerBackgroundWork } from '../jobs/registry.js';
+import { Scheduler } from '../jobs/scheduler.js';
+import { describeDatabase, type Runtime } from './runtime.js';
+import { authSecret } from './secret.js';
+
+/** Serves the API and the web app until SIGINT/SIGTERM, with the scheduler running. */
+export const serve = async (runtime: Runtime, { port, host }: { port: number; host: string }) => {
+  const app = await buildApp({
+    database: runtime.database,
+    dataDir: runtime.dataDir,
+    logger: true,
+    authSecret: authSecret(runtime.dataDir),
+  });
+  const scheduler = new Scheduler(runtime.database, systemClock);
+  registerBackgroundWork(scheduler);
+  await scheduler.start();
+  await app.listen({ port, host });
+  console.log(`Tradelane is running at http://localhost:${port} on ${describeDatabase(runtime.database)}`);
+  const shutdown = async () => {
+    await app.close();
+    await scheduler.stop();
+    await runtime.database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+};

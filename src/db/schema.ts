@@ -1,0 +1,5 @@
+// Every table of every module, for Drizzle and drizzle-kit. Modules own their tables.
+export * from '../jobs/schema.js';
+export * from '../modules/catalog/schema.js';
+export * from '../modules/identity/schema.js';
+export * from '../modules/search/schema.js';

@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { type Clock, systemClock } from '../core/clock.js';
+import { type Ctx, makeCtx } from '../core/context.js';
+import { newId } from '../core/ids.js';
+import type { Database } from '../db/client.js';
+import { registerCatalogRoutes } from '../modules/catalog/routes.js';
+import { type Auth, createAuth, resolveActor } from '../modules/identity/index.js';
+import { registerIdentityRoutes } from '../modules/identity/routes.js';
+import { registerAuthBridge, toFetchHeaders } from './auth-bridge.js';
+import { errorBody, handleError } from './errors.js';
+import { registerHealthRoutes } from './health.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: Ctx;
+  }
+}
+
+export type AppOptions = {
+  database: Database;
+  now?: Clock;
+  logger?: boolean;
+  /** Where uploads are kept (the data dir). */
+  dataDir: string;
+  /** Signs session cookies; without one, sessions last as long as this process. */
+  authSecret?: string;
+  baseURL?: string;
+};
+
+export type App = FastifyInstance & { auth: Auth };
+
+const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export const buildApp = async (options: AppOptions): Promise<App> => {
+  const now = options.now ?? systemClock;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => newId('evt').replace('evt_', 'req_'),
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  const auth = createAuth({
+    db: options.database.db,
+    secret: options.authSecret ?? randomBytes(32).toString('base64'),
+    baseURL: options.baseURL ?? process.env.TRADELANE_BASE_URL ?? 'http://localhost:3000',
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 5 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Tradelane API', version: '0.1.0', description: 'Cross-border B2B trade platform' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' },
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An integration key: tl_…' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('preHandler', async (request) => {
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/auth/')) return;
+    const actor = await resolveActor(options.database.db, auth, toFetchHeaders(request));
+    request.ctx = makeCtx(options.database.db, actor, now);
+  });
+
+  registerAuthBridge(app, auth);
+  registerHealthRoutes(app, options.database);
+  registerIdentityRoutes(app, auth);
+  registerCatalogRoutes(app, { dataDir: options.dataDir });
+
+  if (existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api') || request.method !== 'GET' || !existsSync(webDist)) {
+      return reply
+        .status(404)
+        .send(errorBody('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
+    }
+    // The web app routes on the client: every other page is its index.html.
+    return reply.sendFile('index.html');
+  });
+
+  return Object.assign(app, { auth }) as unknown as App;
+};

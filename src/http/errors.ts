@@ -1,0 +1,75 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { type AppError, type ErrorCode, isAppError } from '../core/errors.js';
+
+/** The only place an error code becomes an HTTP status. */
+export const statusOf: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_TRANSITION: 409,
+  BELOW_MOQ: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+export type ErrorBody = { error: { code: ErrorCode; message: string; details: Record<string, unknown> } };
+
+export const errorBody = (
+  code: ErrorCode,
+  message: string,
+  details: Record<string, unknown> = {},
+): ErrorBody => ({
+  error: { code, message, details },
+});
+
+const fromFastify = (error: FastifyError): ErrorBody | undefined => {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issues = error.validation.map((v) => ({
+      path: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
+      message: v.message ?? 'is invalid',
+    }));
+    return errorBody(
+      'VALIDATION_FAILED',
+      `Invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      { issues },
+    );
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return errorBody('PAYLOAD_TOO_LARGE', 'The request body is too large');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return errorBody('UNSUPPORTED_MEDIA_TYPE', 'Send JSON (Content-Type: application/json)');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return errorBody('VALIDATION_FAILED', 'The body is not valid JSON');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return errorBody('VALIDATION_FAILED', 'Content-Length does not match the body');
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return errorBody('PAYLOAD_TOO_LARGE', 'The file is too large');
+    default:
+      break;
+  }
+  if (error.statusCode === 429) return errorBody('RATE_LIMITED', 'Too many requests; try again shortly');
+  if (error instanceof SyntaxError || error.statusCode === 400) {
+    return errorBody('VALIDATION_FAILED', 'The request is malformed');
+  }
+  return undefined;
+};
+
+/** Maps every error to the wire format; an unknown one is logged with its request id and answered 500. */
+export const handleError = (error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
+  if (isAppError(error)) {
+    return reply.status(statusOf[error.code]).send(errorBody(error.code, error.message, error.details));
+  }
+  const known = fromFastify(error as FastifyError);
+  if (known) return reply.status(statusOf[known.error.code]).send(known);
+  request.log.error({ err: error }, 'unhandled error');
+  return reply
+    .status(500)
+    .send(errorBody('INTERNAL', 'Something went wrong on our side', { requestId: request.id }));
+};

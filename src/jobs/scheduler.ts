@@ -1,0 +1,73 @@
+import PgBoss from 'pg-boss';
+import type { Clock } from '../core/clock.js';
+import type { Database, Db } from '../db/client.js';
+import { dispatchOutbox, type EventHandler } from './outbox.js';
+
+export type TimerHandler = (db: Db, now: Clock) => Promise<void>;
+
+type Timer = { name: string; cron: string; handler: TimerHandler };
+
+/**
+ * The one place modules register background work: event handlers (fed by the
+ * outbox) and timers (cron schedules run by pg-boss on either engine).
+ */
+export class Scheduler {
+  private readonly handlers = new Map<string, EventHandler[]>();
+  private readonly timers: Timer[] = [];
+  private boss: PgBoss | undefined;
+  private poller: NodeJS.Timeout | undefined;
+  private dispatching: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly database: Database,
+    private readonly now: Clock,
+  ) {}
+
+  onEvent(type: string, handler: EventHandler): void {
+    this.handlers.set(type, [...(this.handlers.get(type) ?? []), handler]);
+  }
+
+  every(name: string, cron: string, handler: TimerHandler): void {
+    this.timers.push({ name, cron, handler });
+  }
+
+  /** Delivers every pending outbox event now (the poller calls this; tests call it directly). */
+  async drainOutbox(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const delivered = await dispatchOutbox(this.database.db, this.handlers, this.now);
+      total += delivered;
+      if (delivered === 0) return total;
+    }
+  }
+
+  /** Runs a registered timer's handler at once, as its schedule would. */
+  async runTimer(name: string): Promise<void> {
+    const timer = this.timers.find((t) => t.name === name);
+    if (!timer) throw new Error(`No timer named ${name}`);
+    await timer.handler(this.database.db, this.now);
+  }
+
+  async start({ pollMs = 500 }: { pollMs?: number } = {}): Promise<void> {
+    const boss = new PgBoss({ db: { executeSql: this.database.sql }, schema: 'pgboss', supervise: true });
+    boss.on('error', (error) => console.error('scheduler:', error.message));
+    await boss.start();
+    for (const timer of this.timers) {
+      await boss.createQueue(timer.name);
+      await boss.schedule(timer.name, timer.cron);
+      await boss.work(timer.name, async () => timer.handler(this.database.db, this.now));
+    }
+    this.boss = boss;
+    this.poller = setInterval(() => {
+      this.dispatching = this.dispatching
+        .then(() => this.drainOutbox())
+        .catch((error: Error) => console.error('outbox:', error.message));
+    }, pollMs);
+  }
+
+  async stop(): Promise<void> {
+    if (this.poller) clearInterval(this.poller);
+    await this.dispatching;
+    await this.boss?.stop({ graceful: true, wait: true });
+  }
+}

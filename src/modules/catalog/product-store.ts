@@ -1,0 +1,116 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { moneyJson } from '../../core/money.js';
+import type { Db } from '../../db/client.js';
+import { type CompanyCard, findCompanyCards } from '../identity/index.js';
+import type { ProductSummary, ProductView } from './api.js';
+import type { PriceTier } from './pricing.js';
+import { productImages, productPriceTiers, products } from './schema.js';
+
+export type ProductRow = typeof products.$inferSelect;
+
+export const findProductRow = async (db: Db, id: string): Promise<ProductRow | undefined> =>
+  (await db.select().from(products).where(eq(products.id, id)).limit(1))[0];
+
+export const findPriceTiers = async (db: Db, companyId: string, productId: string): Promise<PriceTier[]> =>
+  db
+    .select({
+      minQuantity: productPriceTiers.minQuantity,
+      maxQuantity: productPriceTiers.maxQuantity,
+      unitPrice: productPriceTiers.unitPrice,
+    })
+    .from(productPriceTiers)
+    .where(and(eq(productPriceTiers.companyId, companyId), eq(productPriceTiers.productId, productId)))
+    .orderBy(asc(productPriceTiers.minQuantity));
+
+export const imageUrl = (id: string) => `/api/images/${id}`;
+
+export const toProductView = async (db: Db, row: ProductRow, supplier: CompanyCard): Promise<ProductView> => {
+  const tiers = await findPriceTiers(db, row.companyId, row.id);
+  const images = await db
+    .select({ id: productImages.id })
+    .from(productImages)
+    .where(and(eq(productImages.companyId, row.companyId), eq(productImages.productId, row.id)))
+    .orderBy(asc(productImages.createdAt));
+  return {
+    id: row.id,
+    companyId: row.companyId,
+    supplier,
+    categoryCode: row.categoryCode,
+    hsCode: row.hsCode,
+    title: { en: row.titleEn, zh: row.titleZh, es: row.titleEs },
+    description: { en: row.descriptionEn, zh: row.descriptionZh, es: row.descriptionEs },
+    attributes: row.attributes,
+    certifications: row.certifications,
+    originProvince: row.originProvince,
+    moq: row.moq,
+    unit: row.unit,
+    currency: row.currency,
+    priceTiers: tiers.map((t) => ({
+      minQuantity: t.minQuantity,
+      maxQuantity: t.maxQuantity,
+      unitPrice: moneyJson(t.unitPrice, row.currency),
+    })),
+    leadTimeTiers: row.leadTimeTiers,
+    samplePrice: row.samplePrice === null ? null : moneyJson(row.samplePrice, row.currency),
+    customizationOptions: row.customizationOptions,
+    monthlyCapacity: row.monthlyCapacity,
+    packageSize: row.packageSize ?? null,
+    images: images.map((i) => ({ id: i.id, url: imageUrl(i.id) })),
+    status: row.status,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+};
+
+/** Summaries for result lists, in the order of `keys`, in three queries whatever the page size. */
+export const findProductSummaries = async (
+  db: Db,
+  keys: readonly { companyId: string; productId: string }[],
+): Promise<ProductSummary[]> => {
+  if (keys.length === 0) return [];
+  const ids = keys.map((k) => k.productId);
+  const rows = await db
+    .select({
+      id: products.id,
+      companyId: products.companyId,
+      titleEn: products.titleEn,
+      titleZh: products.titleZh,
+      titleEs: products.titleEs,
+      categoryCode: products.categoryCode,
+      moq: products.moq,
+      unit: products.unit,
+      currency: products.currency,
+      minPrice: sql<string>`(select min(unit_price) from product_price_tiers t where t.company_id = ${products.companyId} and t.product_id = ${products.id})`,
+      maxPrice: sql<string>`(select max(unit_price) from product_price_tiers t where t.company_id = ${products.companyId} and t.product_id = ${products.id})`,
+      imageId: sql<
+        string | null
+      >`(select id from product_images i where i.company_id = ${products.companyId} and i.product_id = ${products.id} order by created_at limit 1)`,
+    })
+    .from(products)
+    .where(inArray(products.id, ids));
+  const cards = await findCompanyCards(
+    db,
+    rows.map((r) => r.companyId),
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    const supplier = r && cards.get(r.companyId);
+    if (!r || !supplier) return [];
+    return [
+      {
+        id: r.id,
+        title: { en: r.titleEn, zh: r.titleZh, es: r.titleEs },
+        categoryCode: r.categoryCode,
+        moq: r.moq,
+        unit: r.unit,
+        price: {
+          min: moneyJson(BigInt(r.minPrice ?? 0), r.currency),
+          max: moneyJson(BigInt(r.maxPrice ?? 0), r.currency),
+        },
+        supplier,
+        imageUrl: r.imageId ? imageUrl(r.imageId) : null,
+      },
+    ];
+  });
+};

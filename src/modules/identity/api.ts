@@ -1,0 +1,90 @@
+import countries from 'i18n-iso-countries';
+import { z } from 'zod';
+import { provinceList } from '../catalog/reference.js';
+import { memberRoles, verificationLevels } from './schema.js';
+
+export const CountryCode = z
+  .string()
+  .length(2)
+  .transform((s) => s.toUpperCase())
+  .refine((code) => countries.isValid(code), { message: 'Not an ISO 3166-1 alpha-2 country code' });
+
+export const ProvinceCode = z
+  .string()
+  .regex(/^\d{6}$/, 'A GB/T 2260 province code has six digits')
+  .refine((code) => provinceList().byCode.has(code), { message: 'Not a GB/T 2260 province code' });
+
+export const RegisterCompanyBody = z
+  .strictObject({
+    name: z.string().trim().min(2).max(200),
+    kind: z.enum(['supplier', 'buyer', 'forwarder']),
+    country: CountryCode,
+    province: ProvinceCode.optional(),
+    yearEstablished: z
+      .number()
+      .int()
+      .min(1800)
+      .max(new Date().getUTCFullYear() + 1)
+      .optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.province && body.country !== 'CN') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['province'],
+        message: 'A province is only given for companies in China',
+      });
+    }
+    if (body.kind === 'supplier' && body.country === 'CN' && !body.province) {
+      ctx.addIssue({ code: 'custom', path: ['province'], message: 'Suppliers in China name their province' });
+    }
+  });
+export type RegisterCompanyInput = z.infer<typeof RegisterCompanyBody>;
+
+export const VerifyCompanyBody = z
+  .strictObject({
+    level: z.enum(verificationLevels),
+    auditorName: z.string().trim().min(2).max(200).optional(),
+  })
+  .refine((b) => b.level !== 'onsite_audited' || b.auditorName, {
+    path: ['auditorName'],
+    message: 'An on-site audit names its auditor',
+  });
+export type VerifyCompanyInput = z.infer<typeof VerifyCompanyBody>;
+
+export const CreateApiKeyBody = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  role: z.enum(memberRoles).exclude(['owner']).default('admin'),
+});
+export type CreateApiKeyInput = z.infer<typeof CreateApiKeyBody>;
+
+export const CompanyCardSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['supplier', 'buyer', 'forwarder', 'operator']),
+  country: z.string(),
+  province: z.string().nullable(),
+  yearEstablished: z.number().nullable(),
+  verificationLevel: z.enum(verificationLevels),
+  auditorName: z.string().nullable(),
+  memberSince: z.string(),
+});
+
+export const CompanyProfileSchema = CompanyCardSchema.extend({
+  credibility: z.object({ yearsOnPlatform: z.number(), productCount: z.number() }),
+});
+
+export const MeSchema = z.object({
+  user: z.object({ id: z.string(), name: z.string(), email: z.string(), locale: z.string() }),
+  company: CompanyCardSchema.nullable(),
+  role: z.enum(memberRoles).nullable(),
+  apiKey: z.boolean(),
+});
+
+export const ApiKeySchema = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  start: z.string().nullable(),
+  role: z.string(),
+  createdAt: z.string(),
+});

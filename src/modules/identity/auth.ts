@@ -1,0 +1,107 @@
+import { apiKey } from '@better-auth/api-key';
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { organization } from 'better-auth/plugins/organization';
+import { type IdPrefix, newId } from '../../core/ids.js';
+import type { Db } from '../../db/client.js';
+import { accessControl, roles } from './roles.js';
+import {
+  accounts,
+  apiKeys,
+  companies,
+  invitations,
+  members,
+  sessions,
+  users,
+  verifications,
+} from './schema.js';
+
+const idPrefixes: Record<string, IdPrefix> = {
+  user: 'usr',
+  session: 'ses',
+  account: 'acc',
+  verification: 'ver',
+  organization: 'co',
+  member: 'mem',
+  invitation: 'inv',
+  apikey: 'key',
+};
+
+export type AuthOptions = {
+  db: Db;
+  /** Signs session cookies; set TRADELANE_AUTH_SECRET in production. */
+  secret: string;
+  baseURL: string;
+};
+
+/** The API key header prefix integrations see: `Authorization: Bearer tl_…`. */
+export const apiKeyPrefix = 'tl_';
+
+export const createAuth = ({ db, secret, baseURL }: AuthOptions) =>
+  betterAuth({
+    appName: 'Tradelane',
+    secret,
+    baseURL,
+    basePath: '/api/auth',
+    telemetry: { enabled: false },
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      schema: {
+        user: users,
+        session: sessions,
+        account: accounts,
+        verification: verifications,
+        organization: companies,
+        member: members,
+        invitation: invitations,
+        apikey: apiKeys,
+      },
+    }),
+    advanced: {
+      database: { generateId: ({ model }) => newId(idPrefixes[model] ?? 'evt') },
+    },
+    emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 128 },
+    user: { additionalFields: { locale: { type: 'string', required: false, defaultValue: 'en' } } },
+    // better-auth's own limiter guards sign-in and sign-up per IP (10 tries a minute).
+    rateLimit: {
+      enabled: process.env.TRADELANE_AUTH_RATE_LIMIT !== 'off',
+      window: 60,
+      max: 100,
+      customRules: { '/sign-in/email': { window: 60, max: 10 }, '/sign-up/email': { window: 60, max: 10 } },
+    },
+    plugins: [
+      organization({
+        ac: accessControl,
+        roles,
+        creatorRole: 'owner',
+        invitationExpiresIn: 7 * 24 * 3600,
+        schema: {
+          organization: {
+            additionalFields: {
+              kind: { type: 'string', required: true },
+              country: { type: 'string', required: true },
+              province: { type: 'string', required: false },
+              yearEstablished: { type: 'number', required: false },
+              verificationLevel: {
+                type: 'string',
+                required: false,
+                input: false,
+                defaultValue: 'unverified',
+              },
+              auditorName: { type: 'string', required: false, input: false },
+              verifiedAt: { type: 'date', required: false, input: false },
+            },
+          },
+        },
+      }),
+      apiKey({
+        references: 'organization',
+        defaultPrefix: apiKeyPrefix,
+        apiKeyHeaders: ['x-api-key'],
+        enableMetadata: true,
+        rateLimit: { enabled: false },
+      }),
+    ],
+  });
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,27 @@
+/** Identity and trust: users, companies, members and roles, sessions, API keys, verification. */
+export {
+  ApiKeySchema,
+  CompanyCardSchema,
+  CompanyProfileSchema,
+  CountryCode,
+  CreateApiKeyBody,
+  MeSchema,
+  ProvinceCode,
+  RegisterCompanyBody,
+  VerifyCompanyBody,
+} from './api.js';
+export { createApiKey, listApiKeys, revokeApiKey } from './api-keys.js';
+export { type Auth, apiKeyPrefix, createAuth } from './auth.js';
+export {
+  type CompanyCard,
+  findCompany,
+  findCompanyCards,
+  supplierQuality,
+  toCompanyCard,
+} from './company-card.js';
+export { getMe } from './get-me.js';
+export { actsFor, isOperator, requireCompanyActor, requireRole, requireSignedIn } from './policy.js';
+export { registerCompany } from './register-company.js';
+export { resolveActor } from './resolve-actor.js';
+export * from './schema.js';
+export { verifyCompany } from './verify-company.js';

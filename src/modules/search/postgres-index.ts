@@ -1,0 +1,304 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import {
+  findGlossaryMatches,
+  type GlossaryEntry,
+  type Language,
+  readGlossary,
+  translateQuery,
+} from './glossary.js';
+import type {
+  FacetBucket,
+  ProductDocument,
+  ProductQuery,
+  ProductSearchResult,
+  SearchIndex,
+} from './search-index.js';
+import { chineseIndexTokens, chineseTsquery, hasHan, latinWords } from './text.js';
+import { verificationRank } from './verification-rank.js';
+
+/** Ranking every match of a very common term costs more than it is worth: rank this many candidates. */
+const rankedCandidates = 5000;
+const minTypoWordLength = 4;
+
+export const priceBucketsUsd = [0, 1, 5, 20, 100, 500] as const;
+export const moqLimits = [10, 100, 500, 1000, 5000] as const;
+
+type Interpreted = ProductSearchResult['interpretation'] & { tsquery: SQL | null };
+
+const rows = async <T>(db: Db, query: SQL): Promise<T[]> =>
+  ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+
+/** Full-text search on PostgreSQL (and PGlite): tsvector + GIN, pg_trgm for typos, glossary for languages. */
+export const createPostgresSearchIndex = (): SearchIndex => {
+  const glossaries = new WeakMap<object, Promise<GlossaryEntry[]>>();
+  // The glossary is reference data: read once per database handle.
+  const glossaryOf = (db: Db) => {
+    const key = db as object;
+    let cached = glossaries.get(key);
+    if (!cached) {
+      cached = readGlossary(db);
+      glossaries.set(key, cached);
+    }
+    return cached;
+  };
+
+  return {
+    index: (db, documents) => indexDocuments(db, documents),
+    remove: async (db, companyId, productId) => {
+      await db.execute(
+        sql`delete from search_products where company_id = ${companyId} and product_id = ${productId}`,
+      );
+    },
+    search: async (db, query) => {
+      const interpreted = await interpret(db, query, await glossaryOf(db));
+      return runSearch(db, query, interpreted);
+    },
+    searchSuppliers: async (db, query) => {
+      const { tsquery } = await interpret(db, query, await glossaryOf(db));
+      return runSupplierSearch(db, query, tsquery);
+    },
+  };
+};
+
+const indexDocuments = async (db: Db, documents: readonly ProductDocument[]): Promise<void> => {
+  if (documents.length === 0) return;
+  const payload = documents.map((d) => ({
+    company_id: d.companyId,
+    product_id: d.productId,
+    industry_code: d.industryCode,
+    category_code: d.categoryCode,
+    subcategory_code: d.subcategoryCode,
+    min_price_usd_cents: d.minPriceUsdCents,
+    moq: d.moq,
+    province: d.province,
+    verification_level: d.verificationLevel,
+    verification_rank: verificationRank(d.verificationLevel),
+    certifications: d.certifications,
+    supplier_quality: d.supplierQuality,
+    en_title: d.text.en.title,
+    en_body: d.text.en.body,
+    es_title: d.text.es.title,
+    es_body: d.text.es.body,
+    zh_title: chineseIndexTokens(d.text.zh.title),
+    zh_body: chineseIndexTokens(d.text.zh.body),
+  }));
+  await db.execute(sql`
+    insert into search_products (company_id, product_id, industry_code, category_code, subcategory_code,
+      min_price_usd_cents, moq, province, verification_level, verification_rank, certifications,
+      supplier_quality, document)
+    select company_id, product_id, industry_code, category_code, subcategory_code,
+      min_price_usd_cents, moq, province, verification_level, verification_rank, certifications,
+      supplier_quality,
+      setweight(to_tsvector('english', en_title), 'A') || setweight(to_tsvector('english', en_body), 'C')
+      || setweight(to_tsvector('spanish', es_title), 'A') || setweight(to_tsvector('spanish', es_body), 'C')
+      || setweight(array_to_tsvector(zh_title), 'A') || setweight(array_to_tsvector(zh_body), 'C')
+    from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as x(
+      company_id text, product_id text, industry_code text, category_code text, subcategory_code text,
+      min_price_usd_cents bigint, moq int, province text, verification_level text, verification_rank smallint,
+      certifications text[], supplier_quality real, en_title text, en_body text, es_title text, es_body text,
+      zh_title text[], zh_body text[])
+    on conflict (company_id, product_id) do update set
+      industry_code = excluded.industry_code, category_code = excluded.category_code,
+      subcategory_code = excluded.subcategory_code, min_price_usd_cents = excluded.min_price_usd_cents,
+      moq = excluded.moq, province = excluded.province, verification_level = excluded.verification_level,
+      verification_rank = excluded.verification_rank, certifications = excluded.certifications,
+      supplier_quality = excluded.supplier_quality, document = excluded.document`);
+
+  const vocabulary = new Set<string>();
+  for (const d of documents) {
+    for (const language of ['en', 'es'] as const) {
+      for (const word of latinWords(`${d.text[language].title} ${d.text[language].body}`)) {
+        if (word.length >= minTypoWordLength && !/^\d+$/.test(word)) vocabulary.add(word);
+      }
+    }
+  }
+  if (vocabulary.size > 0) {
+    await db.execute(sql`
+      insert into search_vocabulary (term) select jsonb_array_elements_text(${JSON.stringify([...vocabulary])}::jsonb)
+      on conflict do nothing`);
+  }
+};
+
+/** Replaces words the index has never seen by their closest known word (trigram similarity). */
+const correctTypos = async (db: Db, text: string): Promise<Record<string, string>> => {
+  const words = [...new Set(latinWords(text))].filter((w) => w.length >= minTypoWordLength && !/\d/.test(w));
+  if (words.length === 0) return {};
+  const known = new Set(
+    (
+      await rows<{ term: string }>(
+        db,
+        sql`select term from search_vocabulary where term in (select jsonb_array_elements_text(${JSON.stringify(words)}::jsonb))`,
+      )
+    ).map((r) => r.term),
+  );
+  const corrections: Record<string, string> = {};
+  for (const word of words.filter((w) => !known.has(w))) {
+    const [best] = await rows<{ term: string }>(
+      db,
+      sql`select term from search_vocabulary where term % ${word} order by term <-> ${word}, term limit 1`,
+    );
+    if (best) corrections[word] = best.term;
+  }
+  return corrections;
+};
+
+const applyCorrections = (text: string, corrections: Record<string, string>) =>
+  text.replace(/[\p{L}\p{N}]+/gu, (word) => corrections[word] ?? word);
+
+/**
+ * Turns the typed query into one tsquery: the text itself in English and
+ * Spanish (stemmed) and Chinese (segmented), OR the same query translated
+ * through the glossary into the other languages.
+ */
+const interpret = async (db: Db, query: ProductQuery, glossary: GlossaryEntry[]): Promise<Interpreted> => {
+  const typed = query.q.trim().toLowerCase().slice(0, 500);
+  if (!typed) return { queries: {}, corrections: {}, tsquery: null };
+  const corrections = hasHan(typed) && !latinWords(typed).length ? {} : await correctTypos(db, typed);
+  const text = applyCorrections(typed, corrections);
+  const source: Language[] = query.lang ? [query.lang] : hasHan(text) ? ['zh'] : ['en', 'es'];
+  const matches = findGlossaryMatches(text, glossary, hasHan(text) ? ['zh', ...source] : source);
+
+  const queries: Partial<Record<Language, string>> = {};
+  for (const language of ['en', 'es', 'zh'] as const) {
+    const translated = matches.length > 0 ? translateQuery(text, matches, language) : text;
+    if (language === 'zh' ? hasHan(translated) : latinWords(translated).length > 0)
+      queries[language] = translated;
+  }
+  // Latin text that came untranslated is searched in both stemmers: a brand or
+  // model number is the same word in either language.
+  const parts: SQL[] = [];
+  if (queries.en) parts.push(sql`websearch_to_tsquery('english', ${queries.en})`);
+  if (queries.es) parts.push(sql`websearch_to_tsquery('spanish', ${queries.es})`);
+  if (queries.en && query.lang !== 'en') parts.push(sql`websearch_to_tsquery('spanish', ${queries.en})`);
+  const zh = queries.zh ? chineseTsquery(queries.zh) : null;
+  if (zh) parts.push(sql`${zh}::tsquery`);
+  const tsquery = parts.length > 0 ? sql.join(parts, sql` || `) : null;
+  return { queries, corrections, tsquery };
+};
+
+const filtersOf = (query: ProductQuery): SQL[] => {
+  const where: SQL[] = [];
+  if (query.category) {
+    const depth = query.category.split('/').length;
+    const column =
+      depth === 1 ? sql`industry_code` : depth === 2 ? sql`category_code` : sql`subcategory_code`;
+    where.push(sql`${column} = ${query.category}`);
+  }
+  if (query.minPriceUsdCents !== undefined) where.push(sql`min_price_usd_cents >= ${query.minPriceUsdCents}`);
+  if (query.maxPriceUsdCents !== undefined) where.push(sql`min_price_usd_cents <= ${query.maxPriceUsdCents}`);
+  if (query.maxMoq !== undefined) where.push(sql`moq <= ${query.maxMoq}`);
+  if (query.province) where.push(sql`province = ${query.province}`);
+  if (query.verified) where.push(sql`verification_rank >= ${verificationRank(query.verified)}`);
+  if (query.certification) where.push(sql`certifications @> array[${query.certification}]::text[]`);
+  return where;
+};
+
+type SearchRow = {
+  total: number | string;
+  hits: { company_id: string; product_id: string; score: number }[];
+  category: FacetBucket[] | null;
+  province: FacetBucket[] | null;
+  verification: FacetBucket[] | null;
+  certification: FacetBucket[] | null;
+  bands: Record<string, number | string>;
+};
+
+const priceBandSql = () =>
+  sql.raw(
+    priceBucketsUsd
+      .map((low, i) => {
+        const high = priceBucketsUsd[i + 1];
+        const range = `min_price_usd_cents >= ${low * 100}${high === undefined ? '' : ` and min_price_usd_cents < ${high * 100}`}`;
+        return `'price:${low}-${high ?? ''}', count(*) filter (where ${range})`;
+      })
+      .concat(moqLimits.map((n) => `'moq:${n}', count(*) filter (where moq <= ${n})`))
+      .join(', '),
+  );
+
+const facetSql = (column: string) =>
+  sql.raw(`(select coalesce(json_agg(json_build_object('value', v, 'count', n) order by n desc, v), '[]')
+    from (select ${column} as v, count(*) as n from matched where ${column.startsWith('unnest') ? 'true' : `${column} is not null`} group by 1) f)`);
+
+/** Suppliers ranked by their best matching listing, then by how many listings match. */
+const runSupplierSearch = async (db: Db, query: ProductQuery, tsquery: SQL | null) => {
+  const where = filtersOf(query);
+  if (tsquery) where.push(sql`document @@ (select query from q)`);
+  const condition = where.length > 0 ? sql.join(where, sql` and `) : sql`true`;
+  const found = await rows<{
+    company_id: string;
+    matches: number | string;
+    score: number;
+    total: number | string;
+  }>(
+    db,
+    sql`
+    with q as (select ${tsquery ?? sql`null::tsquery`} as query),
+    per_company as (
+      select company_id, count(*) as matches,
+        max(${tsquery ? sql`ts_rank_cd(document, (select query from q), 1)` : sql`1.0`} * (0.6 + 0.4 * supplier_quality)) as score
+      from search_products where ${condition} group by company_id
+    )
+    select company_id, matches, score, count(*) over () as total from per_company
+    order by score desc, matches desc, company_id
+    limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
+  );
+  return {
+    total: Number(found[0]?.total ?? 0),
+    hits: found.map((r) => ({ companyId: r.company_id, matches: Number(r.matches), score: Number(r.score) })),
+  };
+};
+
+const runSearch = async (
+  db: Db,
+  query: ProductQuery,
+  interpreted: Interpreted,
+): Promise<ProductSearchResult> => {
+  const { tsquery, ...interpretation } = interpreted;
+  const where = filtersOf(query);
+  if (tsquery) where.push(sql`document @@ (select query from q)`);
+  const condition = where.length > 0 ? sql.join(where, sql` and `) : sql`true`;
+  const offset = (query.page - 1) * query.pageSize;
+  const [row] = await rows<SearchRow>(
+    db,
+    sql`
+    with q as (select ${tsquery ?? sql`null::tsquery`} as query),
+    matched as materialized (
+      select company_id, product_id, category_code, province, verification_level, certifications,
+        min_price_usd_cents, moq, supplier_quality, document
+      from search_products where ${condition}
+    )
+    select
+      (select count(*) from matched) as total,
+      (select coalesce(json_agg(h), '[]') from (
+        select company_id, product_id,
+          ${tsquery ? sql`ts_rank_cd(document, (select query from q), 1)` : sql`1.0`} * (0.6 + 0.4 * supplier_quality) as score
+        from (select * from matched limit ${rankedCandidates}) candidates
+        order by score desc, product_id
+        limit ${query.pageSize} offset ${offset}) h) as hits,
+      ${facetSql('category_code')} as category,
+      ${facetSql('province')} as province,
+      ${facetSql('verification_level')} as verification,
+      ${facetSql('unnest(certifications)')} as certification,
+      (select json_build_object(${priceBandSql()}) from matched) as bands`,
+  );
+  if (!row) throw new Error('search returned no row');
+  const bands = Object.entries(row.bands).map(([key, n]) => ({ key, count: Number(n) }));
+  const toBuckets = (prefix: string) =>
+    bands
+      .filter((b) => b.key.startsWith(prefix))
+      .map((b) => ({ value: b.key.slice(prefix.length), count: b.count }));
+  return {
+    total: Number(row.total),
+    hits: row.hits.map((h) => ({ companyId: h.company_id, productId: h.product_id, score: Number(h.score) })),
+    facets: {
+      category: row.category ?? [],
+      province: row.province ?? [],
+      verification: row.verification ?? [],
+      certification: row.certification ?? [],
+      price: toBuckets('price:'),
+      maxMoq: toBuckets('moq:'),
+    },
+    interpretation,
+  };
+};

@@ -1,0 +1,70 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  customType,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  real,
+  serial,
+  smallint,
+  text,
+} from 'drizzle-orm/pg-core';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * One row per searchable product: its text as one tsvector (English and
+ * Spanish stemmed, Chinese segmented into words and bigrams) and the facet
+ * fields denormalised from the product and its supplier, so a search touches
+ * this table alone.
+ */
+export const searchProducts = pgTable(
+  'search_products',
+  {
+    companyId: text().notNull(),
+    productId: text().notNull(),
+    industryCode: text().notNull(),
+    categoryCode: text().notNull(),
+    subcategoryCode: text(),
+    /** Lowest tier unit price converted to US cents, for the price facet. */
+    minPriceUsdCents: bigint({ mode: 'number' }).notNull(),
+    moq: integer().notNull(),
+    province: text(),
+    verificationLevel: text().notNull(),
+    verificationRank: smallint().notNull(),
+    certifications: text().array().notNull(),
+    /** 0..1, from the supplier's credibility: breaks relevance ties. */
+    supplierQuality: real().notNull(),
+    document: tsvector().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.productId] }),
+    index('search_products_document_idx').using('gin', t.document),
+    index().on(t.categoryCode),
+    index().on(t.subcategoryCode),
+    index().on(t.industryCode),
+  ],
+);
+
+/** Every distinct word of the indexed texts, to correct typos by trigram similarity. */
+export const searchVocabulary = pgTable(
+  'search_vocabulary',
+  {
+    term: text().primaryKey(),
+  },
+  (t) => [index('search_vocabulary_trgm_idx').using('gin', sql`${t.term} gin_trgm_ops`)],
+);
+
+/** The trade glossary (data/glossary.csv): one concept in en, zh-CN and es. */
+export const glossaryTerms = pgTable(
+  'glossary_terms',
+  {
+    id: serial().primaryKey(),
+    en: text().notNull(),
+    zh: text().notNull(),
+    es: text().notNull(),
+  },
+  (t) => [index().on(t.en)],
+);

@@ -1,0 +1,71 @@
+import type { Db } from '../../db/client.js';
+import type { Language } from './glossary.js';
+
+/** What the catalog hands the index for one product. */
+export type ProductDocument = {
+  companyId: string;
+  productId: string;
+  industryCode: string;
+  categoryCode: string;
+  subcategoryCode: string | null;
+  /** Title (weighted highest) and the rest (description, attributes, category names) per language. */
+  text: Record<Language, { title: string; body: string }>;
+  minPriceUsdCents: number;
+  moq: number;
+  province: string | null;
+  verificationLevel: string;
+  certifications: string[];
+  supplierQuality: number;
+};
+
+export type ProductQuery = {
+  q: string;
+  lang?: Language;
+  /** Any taxonomy code: industry, category or sub-category. */
+  category?: string;
+  minPriceUsdCents?: number;
+  maxPriceUsdCents?: number;
+  maxMoq?: number;
+  province?: string;
+  /** Lowest verification level accepted. */
+  verified?: string;
+  certification?: string;
+  page: number;
+  pageSize: number;
+};
+
+export type FacetBucket = { value: string; count: number };
+
+export type ProductHit = { companyId: string; productId: string; score: number };
+
+export type ProductSearchResult = {
+  total: number;
+  hits: ProductHit[];
+  facets: {
+    category: FacetBucket[];
+    province: FacetBucket[];
+    verification: FacetBucket[];
+    certification: FacetBucket[];
+    price: FacetBucket[];
+    maxMoq: FacetBucket[];
+  };
+  /** How the query was understood: languages searched, glossary translations, typo corrections. */
+  interpretation: { queries: Partial<Record<Language, string>>; corrections: Record<string, string> };
+};
+
+/**
+ * The search engine behind product and supplier search. The Postgres
+ * implementation is the only one today; the interface keeps a dedicated
+ * engine possible without touching callers.
+ */
+export type SupplierHit = { companyId: string; matches: number; score: number };
+
+export type SearchIndex = {
+  searchSuppliers: (
+    db: Db,
+    query: Omit<ProductQuery, 'minPriceUsdCents' | 'maxPriceUsdCents' | 'maxMoq' | 'certification'>,
+  ) => Promise<{ total: number; hits: SupplierHit[] }>;
+  index: (db: Db, documents: readonly ProductDocument[]) => Promise<void>;
+  remove: (db: Db, companyId: string, productId: string) => Promise<void>;
+  search: (db: Db, query: ProductQuery) => Promise<ProductSearchResult>;
+};

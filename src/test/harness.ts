@@ -1,0 +1,46 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { fixedClock } from '../core/clock.js';
+import { type Actor, type Ctx, makeCtx } from '../core/context.js';
+import type { Database } from '../db/client.js';
+import { createTestDatabase } from '../db/test-database.js';
+import { type App, buildApp } from '../http/app.js';
+
+export type Harness = {
+  database: Database;
+  app: App;
+  clock: ReturnType<typeof fixedClock>;
+  dataDir: string;
+  /** A use-case context acting as `actor` on the file's database. */
+  ctx: (actor: Actor) => Ctx;
+};
+
+/**
+ * One isolated, migrated database and one app for a test file. Call at the
+ * top of the file; the returned object is filled in before the first test.
+ */
+export const useHarness = (): Harness => {
+  const harness = {} as Harness;
+  beforeAll(async () => {
+    harness.database = await createTestDatabase();
+    harness.clock = fixedClock(new Date('2026-11-02T08:00:00Z'));
+    harness.dataDir = mkdtempSync(join(tmpdir(), 'tradelane-test-'));
+    process.env.TRADELANE_AUTH_RATE_LIMIT = 'off';
+    harness.app = await buildApp({
+      database: harness.database,
+      now: harness.clock,
+      dataDir: harness.dataDir,
+    });
+    harness.ctx = (actor) => makeCtx(harness.database.db, actor, harness.clock);
+  });
+  afterAll(async () => {
+    await harness.app?.close();
+    await harness.database?.close();
+  });
+  return harness;
+};
+
+export const json = <T = Record<string, unknown>>(response: LightMyRequestResponse) => response.json() as T;

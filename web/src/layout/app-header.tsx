@@ -1,0 +1,49 @@
+import { Anchor, Box, Container, Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useMe } from '../api/queries';
+import { LanguageSwitch } from './language-switch';
+import { SignInButton, UserMenu } from './user-menu';
+
+export const AppHeader = () => {
+  const { t } = useTranslation();
+  const me = useMe();
+  const signedIn = Boolean(me.data);
+  return (
+    <Box component="header" bg="white" py="sm" className="app-header">
+      <Container size="xl">
+        <Group justify="space-between" gap="sm" wrap="nowrap">
+          <Anchor
+            component={Link}
+            to="/"
+            fw={800}
+            fz="xl"
+            underline="never"
+            c="lane.8"
+            aria-label={t('header.home')}
+          >
+            {t('app.name')}
+          </Anchor>
+          <Group gap="sm" wrap="nowrap" justify="flex-end">
+            <Anchor component={Link} to="/search" fz="sm" visibleFrom="md">
+              {t('header.browse')}
+            </Anchor>
+            <LanguageSwitch />
+            {!me.isPending && !signedIn && <SignInButton />}
+            {signedIn && (
+              <Box visibleFrom="sm">
+                <UserMenu />
+              </Box>
+            )}
+          </Group>
+        </Group>
+        {/* Phones get the signed-in user on a row of its own, so nothing is squeezed out. */}
+        {signedIn && (
+          <Box hiddenFrom="sm" mt="xs" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+            <UserMenu spread />
+          </Box>
+        )}
+      </Container>
+    </Box>
+  );
+};

@@ -1,0 +1,99 @@
+import { Alert, Button, Card, Container, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { ApiError } from '../../api/client';
+import { useSignIn } from '../../api/queries';
+import { useDocumentTitle } from '../../layout/use-document-title';
+
+type FieldErrors = { email?: string; password?: string; form?: string };
+
+// Deliberately loose: the server is the judge of valid addresses; this only
+// catches obvious slips before a round trip.
+const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+
+export const SignInScreen = () => {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const signIn = useSignIn();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  useDocumentTitle(t('signIn.title'));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const next: FieldErrors = {};
+    if (!email.trim()) next.email = t('signIn.errors.emailRequired');
+    else if (!looksLikeEmail(email.trim())) next.email = t('signIn.errors.emailInvalid');
+    if (!password) next.password = t('signIn.errors.passwordRequired');
+    setErrors(next);
+    if (next.email || next.password) return;
+
+    signIn.mutate(
+      { email: email.trim(), password },
+      {
+        onSuccess: () => navigate('/'),
+        onError: (error) => {
+          if (
+            error instanceof ApiError &&
+            (error.status === 401 || error.status === 400 || error.status === 403)
+          ) {
+            // Don't reveal which of the two was wrong: that would confirm accounts exist.
+            setErrors({ password: t('signIn.errors.invalidCredentials') });
+          } else if (error instanceof ApiError && error.status === 429) {
+            setErrors({ form: t('signIn.errors.tooMany') });
+          } else {
+            setErrors({ form: error instanceof ApiError ? error.message : t('errors.network') });
+          }
+        },
+      },
+    );
+  };
+
+  return (
+    <Container size={440} py={{ base: 'lg', sm: 60 }}>
+      <Card withBorder padding="xl" radius="md">
+        <form onSubmit={submit} noValidate>
+          <Stack gap="md">
+            <div>
+              <Title order={1} fz="h2">
+                {t('signIn.title')}
+              </Title>
+              <Text c="dimmed" fz="sm">
+                {t('signIn.subtitle')}
+              </Text>
+            </div>
+            {errors.form && (
+              <Alert color="red" role="alert">
+                {errors.form}
+              </Alert>
+            )}
+            <TextInput
+              label={t('signIn.email')}
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(event) => setEmail(event.currentTarget.value)}
+              error={errors.email}
+              data-autofocus
+            />
+            <PasswordInput
+              label={t('signIn.password')}
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.currentTarget.value)}
+              error={errors.password}
+              visibilityToggleButtonProps={{ 'aria-label': t('signIn.togglePassword') }}
+            />
+            <Button type="submit" loading={signIn.isPending} fullWidth>
+              {t('signIn.submit')}
+            </Button>
+          </Stack>
+        </form>
+      </Card>
+    </Container>
+  );
+};
