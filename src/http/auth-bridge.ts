@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Auth } from '../modules/identity/index.js';
+import { type Auth, clientIpHeader } from '../modules/identity/index.js';
 import { errorBody } from './errors.js';
 
 /**
@@ -13,9 +13,10 @@ const blocked = new Set(['/api/auth/organization/create', '/api/auth/organizatio
 export const toFetchHeaders = (request: FastifyRequest) => {
   const headers = new Headers();
   for (const [key, value] of Object.entries(request.headers)) {
-    if (value === undefined) continue;
+    if (value === undefined || key === clientIpHeader) continue;
     for (const v of Array.isArray(value) ? value : [value]) headers.append(key, String(v));
   }
+  headers.set(clientIpHeader, request.ip);
   return headers;
 };
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { CreateProductInput } from '../modules/catalog/index.js';
+import { createOperatorCompany } from '../modules/identity/index.js';
 import type { Harness } from './harness.js';
 
 /** A signed-in member: the cookie header to send, and who they are. */
@@ -93,4 +94,36 @@ export const newProduct = async (
   });
   expect(response.statusCode, response.body).toBe(201);
   return response.json() as { id: string; companyId: string };
+};
+
+/** A member of the platform operator's company (made as an installation would, not over HTTP). */
+export const newOperator = async (h: Harness): Promise<Session> => {
+  const user = await signUp(h, 'Operator');
+  const company = await createOperatorCompany(h.database.db, {
+    name: 'Operations',
+    country: 'SG',
+    ownerUserId: user.userId,
+    now: h.clock(),
+  });
+  return { ...user, companyId: company.id };
+};
+
+/** Invites a new user into `owner`'s company with `role`, and has them sign up and accept. */
+export const newMember = async (h: Harness, owner: Session, role: string): Promise<Session> => {
+  const user = await signUp(h, `Member ${role}`);
+  const invite = await h.app.inject({
+    method: 'POST',
+    url: '/api/auth/organization/invite-member',
+    headers: { cookie: owner.cookie },
+    payload: { email: user.email, role, organizationId: owner.companyId },
+  });
+  expect(invite.statusCode, invite.body).toBe(200);
+  const accept = await h.app.inject({
+    method: 'POST',
+    url: '/api/auth/organization/accept-invitation',
+    headers: { cookie: user.cookie },
+    payload: { invitationId: invite.json().id },
+  });
+  expect(accept.statusCode, accept.body).toBe(200);
+  return { ...user, companyId: owner.companyId };
 };

@@ -8,6 +8,8 @@ import { type Actor, type Ctx, makeCtx } from '../core/context.js';
 import type { Database } from '../db/client.js';
 import { createTestDatabase } from '../db/test-database.js';
 import { type App, buildApp } from '../http/app.js';
+import { registerBackgroundWork } from '../jobs/registry.js';
+import { Scheduler } from '../jobs/scheduler.js';
 
 export type Harness = {
   database: Database;
@@ -16,6 +18,8 @@ export type Harness = {
   dataDir: string;
   /** A use-case context acting as `actor` on the file's database. */
   ctx: (actor: Actor) => Ctx;
+  /** Delivers pending outbox events to the registered handlers, as the server's poller would. */
+  drainOutbox: () => Promise<number>;
 };
 
 /**
@@ -35,6 +39,9 @@ export const useHarness = (): Harness => {
       dataDir: harness.dataDir,
     });
     harness.ctx = (actor) => makeCtx(harness.database.db, actor, harness.clock);
+    const scheduler = new Scheduler(harness.database, harness.clock);
+    registerBackgroundWork(scheduler);
+    harness.drainOutbox = () => scheduler.drainOutbox();
   });
   afterAll(async () => {
     await harness.app?.close();

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { apiKey } from '@better-auth/api-key';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
@@ -34,6 +35,9 @@ export type AuthOptions = {
   baseURL: string;
 };
 
+/** The header the HTTP bridge passes the client's address in. */
+export const clientIpHeader = 'x-tradelane-client-ip';
+
 /** The API key header prefix integrations see: `Authorization: Bearer tl_…`. */
 export const apiKeyPrefix = 'tl_';
 
@@ -58,7 +62,16 @@ export const createAuth = ({ db, secret, baseURL }: AuthOptions) =>
       },
     }),
     advanced: {
-      database: { generateId: ({ model }) => newId(idPrefixes[model] ?? 'evt') },
+      // An invitation id is the secret in the invitation link: 120 random bits, no timestamp.
+      database: {
+        generateId: ({ model }) =>
+          model === 'invitation'
+            ? `inv_${randomBytes(15).toString('base64url')}`
+            : newId(idPrefixes[model] ?? 'evt'),
+      },
+      // The HTTP bridge sets this header from the socket address (and drops any
+      // client-sent copy), so better-auth's per-IP limits count real clients.
+      ipAddress: { ipAddressHeaders: [clientIpHeader] },
     },
     emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 128 },
     user: { additionalFields: { locale: { type: 'string', required: false, defaultValue: 'en' } } },
@@ -75,6 +88,9 @@ export const createAuth = ({ db, secret, baseURL }: AuthOptions) =>
         roles,
         creatorRole: 'owner',
         invitationExpiresIn: 7 * 24 * 3600,
+        // Tradelane sends no email yet: the inviter shares the link, whose id is
+        // unguessable, and better-auth still requires the invitee's email to match.
+        requireEmailVerificationOnInvitation: false,
         schema: {
           organization: {
             additionalFields: {

@@ -11,7 +11,7 @@ export {
   VerifyCompanyBody,
 } from './api.js';
 export { createApiKey, listApiKeys, revokeApiKey } from './api-keys.js';
-export { type Auth, apiKeyPrefix, createAuth } from './auth.js';
+export { type Auth, apiKeyPrefix, clientIpHeader, createAuth } from './auth.js';
 export {
   type CompanyCard,
   findCompany,
@@ -19,6 +19,7 @@ export {
   supplierQuality,
   toCompanyCard,
 } from './company-card.js';
+export { createOperatorCompany } from './create-operator.js';
 export { getMe } from './get-me.js';
 export { actsFor, isOperator, requireCompanyActor, requireRole, requireSignedIn } from './policy.js';
 export { registerCompany } from './register-company.js';
