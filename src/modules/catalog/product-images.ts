@@ -33,11 +33,17 @@ export const maxImagesPerProduct = 10;
  */
 export const addProductImage = async (
   ctx: Ctx,
-  input: { productId: string; fileName: string; data: Buffer; dataDir: string },
+  input: {
+    productId: string;
+    /** Reads the upload; called only once the actor may edit the product. */
+    readUpload: () => Promise<{ fileName: string; data: Buffer }>;
+    dataDir: string;
+  },
 ) => {
   const row = await findProductRow(ctx.db, input.productId);
   const editor = catalogPolicy.assertCanEdit(ctx.actor, row, input.productId);
-  const kind = signatures.find((s) => s.matches(input.data));
+  const upload = await input.readUpload();
+  const kind = signatures.find((s) => s.matches(upload.data));
   if (!kind) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Upload a JPEG, PNG or WebP image');
   const existing = await ctx.db
     .select({ id: productImages.id })
@@ -49,14 +55,14 @@ export const addProductImage = async (
   const id = newId('img', ctx.now());
   const storagePath = join(editor.companyId, `${id}.${kind.ext}`);
   await mkdir(join(input.dataDir, 'uploads', editor.companyId), { recursive: true });
-  await writeFile(join(input.dataDir, 'uploads', storagePath), input.data);
+  await writeFile(join(input.dataDir, 'uploads', storagePath), upload.data);
   await ctx.db.insert(productImages).values({
     companyId: editor.companyId,
     id,
     productId: input.productId,
-    fileName: input.fileName.slice(0, 200),
+    fileName: upload.fileName.slice(0, 200),
     contentType: kind.type,
-    sizeBytes: input.data.length,
+    sizeBytes: upload.data.length,
     storagePath,
     createdAt: ctx.now(),
   });

@@ -190,15 +190,15 @@ export const registerCatalogRoutes = (instance: FastifyInstance, { dataDir }: { 
       },
     },
     async (req, reply) => {
-      if (!req.isMultipart())
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the image as multipart/form-data');
-      const file = await req.file();
-      if (!file) throw new AppError('VALIDATION_FAILED', 'No file in the upload');
-      const data = await file.toBuffer();
       const image = await addProductImage(req.ctx, {
         productId: req.params.id,
-        fileName: file.filename,
-        data,
+        readUpload: async () => {
+          if (!req.isMultipart())
+            throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the image as multipart/form-data');
+          const file = await req.file();
+          if (!file) throw new AppError('VALIDATION_FAILED', 'No file in the upload');
+          return { fileName: file.filename, data: await file.toBuffer() };
+        },
         dataDir,
       });
       return reply.status(201).send(image);

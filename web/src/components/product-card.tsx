@@ -36,12 +36,14 @@ export const ProductCard = ({ product, headingOrder = 2 }: Props) => {
       <Stack gap={6} p="sm" className="product-card-body">
         <Heading style={{ margin: 0, fontSize: 'var(--mantine-font-size-md)', lineHeight: 1.3 }}>
           <Link to={`/products/${product.id}`} className="card-link">
-            <span className="card-title">{title}</span>
+            <span className="card-title" lang={format.localizedLang(product.title)}>
+              {title}
+            </span>
           </Link>
         </Heading>
         <Text fw={700} c="lane.8" fz="lg">
           {format.moneyRange(product.price.min, product.price.max)}
-          <Text span fz="xs" fw={400} c="dimmed">
+          <Text span fz="xs" fw={400} c="dimmed" style={{ whiteSpace: 'nowrap' }}>
             {' '}
             {t('product.perUnit', { unit: ref.unitLabel(product.unit, 1) })}
           </Text>

@@ -9,7 +9,9 @@ export const SearchBox = ({ initial = '', onSearch, size = 'md' }: Props) => {
   const [value, setValue] = useState(initial);
   const id = useId();
   // Back/forward navigation changes the query in the URL; follow it.
-  useEffect(() => setValue(initial), [initial]);
+  useEffect(() => {
+    setValue(initial);
+  }, [initial]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

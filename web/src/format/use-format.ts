@@ -37,6 +37,9 @@ export const useFormat = () => {
         }
       },
       localized: (value: MaybeLocalized | LocalizedName) => pickLocalized(value, apiLang),
+      /** The BCP 47 tag of the text `localized` returns, for a `lang` attribute when it fell back to English. */
+      localizedLang: (value: MaybeLocalized | LocalizedName): string | undefined =>
+        value[apiLang]?.trim() ? undefined : 'en',
     };
   }, [intlLocale, apiLang]);
 };

@@ -1,10 +1,17 @@
 import { Box, Container } from '@mantine/core';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import { AppHeader } from './app-header';
 
 export const AppLayout = () => {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
+  // A new page starts at its top; the browser only does this for full page loads.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the effect must re-run on every route change
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [pathname]);
   return (
     <Box mih="100vh" style={{ display: 'flex', flexDirection: 'column' }}>
       <a className="skip-link" href="#main">

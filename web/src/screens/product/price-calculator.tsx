@@ -26,7 +26,9 @@ export const PriceCalculator = ({ productId, moq, unit, onQuote }: Props) => {
   const quote = usePriceQuote(productId, wanted);
 
   const current = quote.isError ? undefined : quote.data;
-  useEffect(() => onQuote?.(current), [current, onQuote]);
+  useEffect(() => {
+    onQuote?.(current);
+  }, [current, onQuote]);
 
   const errorMessage = (() => {
     if (!quote.isError) return null;

@@ -50,7 +50,8 @@ export const ProductFacts = ({ product }: { product: ProductDetail }) => {
       value: product.hsCode ? (
         <span>
           <strong>{product.hsCode}</strong>
-          {hs.data?.description ? ` · ${hs.data.description}` : ''}
+          {/* The HS nomenclature is published in English only. */}
+          {hs.data?.description ? <span lang="en"> · {hs.data.description}</span> : null}
         </span>
       ) : (
         none

@@ -106,7 +106,7 @@ export const ProductScreen = () => {
           <Grid.Col span={{ base: 12, md: 7 }}>
             <Stack gap="md">
               <div>
-                <Title order={1} fz={{ base: 'h3', sm: 'h2' }}>
+                <Title order={1} fz={{ base: 'h3', sm: 'h2' }} lang={format.localizedLang(p.title)}>
                   {title}
                 </Title>
                 {translatedMissing && (
@@ -118,7 +118,7 @@ export const ProductScreen = () => {
               {low && high && (
                 <Text fz={28} fw={800} c="lane.8">
                   {format.moneyRange(low, high)}
-                  <Text span fz="sm" fw={400} c="dimmed">
+                  <Text span fz="sm" fw={400} c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                     {' '}
                     {t('product.perUnit', { unit: ref.unitLabel(p.unit, 1) })}
                   </Text>
@@ -147,7 +147,9 @@ export const ProductScreen = () => {
                 <Title order={2} id="description-heading" fz="h3" mb="sm">
                   {t('product.description')}
                 </Title>
-                <Text style={{ whiteSpace: 'pre-line' }}>{description}</Text>
+                <Text style={{ whiteSpace: 'pre-line' }} lang={format.localizedLang(p.description)}>
+                  {description}
+                </Text>
               </Card>
               <Card withBorder padding="lg" component="section" aria-labelledby="facts-heading">
                 <Title order={2} id="facts-heading" fz="h3" mb="sm">

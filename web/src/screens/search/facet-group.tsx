@@ -11,14 +11,16 @@ type Props = { id: string; title: string; options: FacetOption[] };
 export const FacetGroup = ({ id, title, options }: Props) => {
   const { t } = useTranslation();
   const format = useFormat();
-  if (options.length === 0) return null;
+  // A zero-count value would only lead to an empty page; keep it only if it is the active filter.
+  const shown = options.filter((option) => option.count > 0 || option.selected);
+  if (shown.length === 0) return null;
   return (
     <Stack component="section" aria-labelledby={id} gap={4} data-testid={id}>
       <Title order={3} id={id} fz="sm" fw={700}>
         {title}
       </Title>
       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-        {options.map((option) => (
+        {shown.map((option) => (
           <li key={option.key}>
             <Link
               to={option.href}

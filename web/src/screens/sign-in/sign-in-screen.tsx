@@ -35,16 +35,18 @@ export const SignInScreen = () => {
       {
         onSuccess: () => navigate('/'),
         onError: (error) => {
-          if (
-            error instanceof ApiError &&
-            (error.status === 401 || error.status === 400 || error.status === 403)
-          ) {
+          if (!(error instanceof ApiError)) {
+            setErrors({ form: t('errors.network') });
+          } else if (error.status === 401) {
             // Don't reveal which of the two was wrong: that would confirm accounts exist.
             setErrors({ password: t('signIn.errors.invalidCredentials') });
-          } else if (error instanceof ApiError && error.status === 429) {
+          } else if (error.status === 400 && error.code.includes('EMAIL')) {
+            setErrors({ email: t('signIn.errors.emailInvalid') });
+          } else if (error.status === 429) {
             setErrors({ form: t('signIn.errors.tooMany') });
           } else {
-            setErrors({ form: error instanceof ApiError ? error.message : t('errors.network') });
+            // Anything else (e.g. a rejected origin) is not the user's typing: show the server's reason.
+            setErrors({ form: error.message });
           }
         },
       },

@@ -1,0 +1,24 @@
+// `npm run bench -- NAME [options]`: one file per benchmark, registered below.
+
+export {};
+
+type Benchmark = { describe: string; run: (args: string[]) => Promise<void> };
+
+/** Adding a benchmark: a file exporting `run(args)`, and one line here. */
+const benchmarks: Record<string, () => Promise<Benchmark>> = {
+  search: async () => ({
+    describe: 'product search (searchProducts) vs a naive ILIKE scan',
+    run: (await import('./search.js')).run,
+  }),
+};
+
+const [name, ...args] = process.argv.slice(2);
+const load = name ? benchmarks[name] : undefined;
+if (!load) {
+  console.error(`${name ? `Unknown benchmark "${name}". ` : ''}Usage: npm run bench -- NAME [options]\n`);
+  console.error('Benchmarks:');
+  for (const [key, get] of Object.entries(benchmarks))
+    console.error(`  ${key.padEnd(10)} ${(await get()).describe}`);
+  process.exit(1);
+}
+await (await load()).run(args);
