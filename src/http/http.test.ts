@@ -177,6 +177,20 @@ describe('product images', () => {
     expect(view.json().images).toEqual([{ id: response.json().id, url: response.json().url }]);
   });
 
+  it('shows the image on the product’s card in lists, with its price range', async () => {
+    const supplier = await newSupplier(h);
+    const product = await newProduct(h, supplier);
+    const image = await upload(product.id, supplier.cookie, png, 'front.png');
+    const showroom = await h.app.inject({
+      method: 'GET',
+      url: `/api/companies/${supplier.companyId}/products`,
+    });
+    const [card] = showroom.json().items;
+    expect(card.id).toBe(product.id);
+    expect(card.imageUrl).toBe(image.json().url);
+    expect(card.price.min.amount).not.toBe('0');
+  });
+
   it('refuses a file that is not an image (415) and another supplier’s product (404)', async () => {
     const supplier = await newSupplier(h);
     const product = await newProduct(h, supplier);

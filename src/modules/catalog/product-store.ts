@@ -80,11 +80,15 @@ export const findProductSummaries = async (
       moq: products.moq,
       unit: products.unit,
       currency: products.currency,
-      minPrice: sql<string>`(select min(unit_price) from product_price_tiers t where t.company_id = ${products.companyId} and t.product_id = ${products.id})`,
-      maxPrice: sql<string>`(select max(unit_price) from product_price_tiers t where t.company_id = ${products.companyId} and t.product_id = ${products.id})`,
-      imageId: sql<
-        string | null
-      >`(select id from product_images i where i.company_id = ${products.companyId} and i.product_id = ${products.id} order by created_at limit 1)`,
+      // Written out qualified: Drizzle renders `${products.companyId}` as a bare
+      // "company_id", which inside the subquery would mean the subquery's own column.
+      minPrice: sql<string>`(select min(unit_price) from product_price_tiers t
+        where t.company_id = products.company_id and t.product_id = products.id)`,
+      maxPrice: sql<string>`(select max(unit_price) from product_price_tiers t
+        where t.company_id = products.company_id and t.product_id = products.id)`,
+      imageId: sql<string | null>`(select i.id from product_images i
+        where i.company_id = products.company_id and i.product_id = products.id
+        order by i.created_at, i.id limit 1)`,
     })
     .from(products)
     .where(inArray(products.id, ids));
