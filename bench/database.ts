@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { type Database, openDatabase } from '../src/db/client.js';
+import { type Database, type Db, openDatabase } from '../src/db/client.js';
 import { prepareDatabase } from '../src/db/prepare.js';
 
 /** Where benchmarks keep their embedded databases (git-ignored). */
@@ -22,6 +23,29 @@ const admin = async <T>(url: string, work: (client: pg.Client) => Promise<T>): P
   } finally {
     await client.end();
   }
+};
+
+/**
+ * The benchmark's database: with `reuse`, the PGlite one a previous run left
+ * in bench/.data/NAME (`reused` tells whether there was one), else a fresh one.
+ */
+export const openBenchDatabase = async (
+  name: string,
+  { reuse }: { reuse: boolean },
+): Promise<Database & { where: string; reused: boolean }> => {
+  const dataDir = benchDataDir(name);
+  if (!reuse || process.env.DATABASE_URL || !existsSync(dataDir))
+    return { ...(await openFreshDatabase(name)), reused: false };
+  const database = await openDatabase({ dataDir });
+  await prepareDatabase(database);
+  return { ...database, where: `PGlite in ${dataDir} (reused)`, reused: true };
+};
+
+export const countProducts = async (db: Db): Promise<number> => {
+  const result = (await db.execute(sql`select count(*)::int as n from products`)) as unknown as {
+    rows: { n: number }[];
+  };
+  return Number(result.rows[0]?.n ?? 0);
 };
 
 /**

@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
 import { type SQL, sql } from 'drizzle-orm';
 import { anonymous, makeCtx } from '../src/core/context.js';
-import type { Db } from '../src/db/client.js';
+import type { Database, Db } from '../src/db/client.js';
 import { seededRandom } from '../src/demo/random.js';
 import { indicativeUsdCents } from '../src/modules/catalog/fx-indicative.js';
 import { type SearchProductsInput, searchProducts } from '../src/modules/catalog/search-products.js';
 import { verificationOrder } from '../src/modules/search/index.js';
-import { openFreshDatabase } from './database.js';
+import { countProducts, openBenchDatabase } from './database.js';
 import { insertProducts, insertSuppliers } from './generate-products.js';
 import { type BenchQuery, searchQueryMix } from './search-queries.js';
 import { elapsed, ms, type Summary, summarize, table } from './stats.js';
@@ -18,7 +18,12 @@ const usage = `npm run bench -- search [options]
   --batch N       products per insert round trip (default 5000)
   --queries N     size of the query mix (default 200)
   --warmup N      untimed queries first (default 20)
+  --reuse         keep bench/.data/search if it already holds --products
+                  products (PGlite only): skips generation, for reruns
   --no-baseline   skip the ILIKE baseline (slow on large catalogs)
+  --baseline-queries N
+                  time the baseline on the first N queries of the mix only
+                  (default: all); the ratio compares the same N queries
 
 Uses a fresh PGlite in bench/.data/search, or a fresh database on the
 PostgreSQL server of DATABASE_URL (dropped at the end).`;
@@ -33,6 +38,8 @@ const options = (args: string[]) => {
       queries: { type: 'string', default: '200' },
       warmup: { type: 'string', default: '20' },
       'no-baseline': { type: 'boolean', default: false },
+      'baseline-queries': { type: 'string' },
+      reuse: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -43,16 +50,26 @@ const options = (args: string[]) => {
   };
   return {
     help: values.help,
+    reuse: values.reuse,
     products: int('products'),
     suppliers: Math.max(1, int('suppliers')),
     batch: Math.max(1, int('batch')),
     queries: int('queries'),
     warmup: int('warmup'),
     baseline: !values['no-baseline'],
+    baselineQueries: values['baseline-queries'] === undefined ? undefined : int('baseline-queries'),
   };
 };
 
+type Options = ReturnType<typeof options>;
+
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+// Drizzle expands a JS array into a parameter list, not one array parameter.
+const textArray = (values: readonly string[]) =>
+  sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
 const cnyToUsd = indicativeUsdCents(100_000_000n, 'CNY') / 100_000_000;
 
 /**
@@ -66,7 +83,7 @@ const baselineSearch = async (db: Db, input: SearchProductsInput) => {
   const words = input.q.trim().split(/\s+/).filter(Boolean);
   if (words.length > 0) {
     const patterns = words.map((w) => `%${escapeLike(w)}%`);
-    where.push(sql`concat_ws(' ', p.title_en, p.title_zh, p.title_es) ilike all(${patterns}::text[])`);
+    where.push(sql`concat_ws(' ', p.title_en, p.title_zh, p.title_es) ilike all(${textArray(patterns)})`);
   }
   if (input.category)
     where.push(
@@ -83,7 +100,7 @@ const baselineSearch = async (db: Db, input: SearchProductsInput) => {
   if (input.province) where.push(sql`coalesce(p.origin_province, c.province) = ${input.province}`);
   if (input.verified) {
     const lowest = verificationOrder.indexOf(input.verified === 'true' ? 'licence_checked' : input.verified);
-    where.push(sql`c.verification_level = any(${verificationOrder.slice(lowest)}::text[])`);
+    where.push(sql`c.verification_level = any(${textArray(verificationOrder.slice(lowest))})`);
   }
   const condition = sql`p.status = 'active' ${where.length > 0 ? sql`and ${sql.join(where, sql` and `)}` : sql``}`;
   const from = sql`products p join companies c on c.id = p.company_id where ${condition}`;
@@ -115,98 +132,112 @@ const row = (label: string, s: Summary) => [
   s.qps.toFixed(1),
 ];
 
+const generate = async (database: Database, o: Options, now: Date) => {
+  const { db } = database;
+  const random = seededRandom(20240611);
+  const startedAt = performance.now();
+  const suppliers = await insertSuppliers(db, random, o.suppliers);
+  let lastLog = 0;
+  await insertProducts(db, {
+    random,
+    suppliers,
+    count: o.products,
+    batchSize: o.batch,
+    now,
+    onProgress: (done) => {
+      if (done === o.products || performance.now() - lastLog > 10_000) {
+        lastLog = performance.now();
+        console.log(
+          `  generated ${done.toLocaleString('en')} / ${o.products.toLocaleString('en')} (${(elapsed(startedAt) / 1000).toFixed(0)} s)`,
+        );
+      }
+    },
+  });
+  const insertMs = elapsed(startedAt);
+  // PGlite never autovacuums: the nightly VACUUM job is what gives the planner statistics.
+  const vacuumStartedAt = performance.now();
+  await database.exec('vacuum analyze');
+  const vacuumMs = elapsed(vacuumStartedAt);
+  console.log(
+    `Generated ${o.products.toLocaleString('en')} products from ${o.suppliers} suppliers in ${(insertMs / 1000).toFixed(1)} s` +
+      ` (${Math.round((o.products * 1000) / insertMs).toLocaleString('en')}/s), vacuum analyze ${(vacuumMs / 1000).toFixed(1)} s`,
+  );
+};
+
+const header = ['', 'queries', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'q/s'];
+
+const report = (queries: readonly BenchQuery[], ours: number[]) => {
+  // Per kind, to see where the time goes.
+  const kinds = [...new Set(queries.map((q) => q.kind))].sort();
+  console.log(
+    `\n${table(
+      ['kind', ...header.slice(1)],
+      kinds.map((kind) => row(kind, summarize(ours.filter((_, i) => queries[i]!.kind === kind)))),
+    )}`,
+  );
+  const slowest = ours
+    .map((t, i) => ({ t, q: queries[i]! }))
+    .sort((a, b) => b.t - a.t)
+    .slice(0, 5);
+  console.log('\nSlowest:');
+  for (const { t, q } of slowest)
+    console.log(`  ${ms(t).padStart(6)} ms  ${q.kind.padEnd(10)} ${JSON.stringify(q.input)}`);
+};
+
+const compare = (ours: number[], baseline: number[]) => {
+  const s = summarize(ours.slice(0, baseline.length));
+  const b = summarize(baseline);
+  const ratio = (x: number, y: number) => `${(x / y).toFixed(1)}×`;
+  console.log(
+    `\n${table(header, [
+      row('searchProducts, same queries', s),
+      row('baseline (ILIKE + COUNT(*) + page 1)', b),
+      ['baseline / ours', '', ratio(b.p50, s.p50), ratio(b.p95, s.p95), ratio(b.p99, s.p99), '', ''],
+    ])}`,
+  );
+};
+
 export const run = async (args: string[]) => {
   const o = options(args);
   if (o.help) {
     console.log(usage);
     return;
   }
-  const database = await openFreshDatabase('search');
+  let database = await openBenchDatabase('search', { reuse: o.reuse });
+  if (database.reused) {
+    const existing = await countProducts(database.db);
+    if (existing !== o.products) {
+      console.log(`--reuse: the database holds ${existing.toLocaleString('en')} products; generating afresh`);
+      await database.close();
+      database = await openBenchDatabase('search', { reuse: false });
+    }
+  }
   try {
     const db = database.db;
     console.log(`Database: ${database.where}`);
-    const random = seededRandom(20240611);
     const now = new Date('2026-01-15T00:00:00Z');
-
-    // Generation: suppliers, then products with tiers and index entries.
-    let startedAt = performance.now();
-    const suppliers = await insertSuppliers(db, random, o.suppliers);
-    let lastLog = 0;
-    await insertProducts(db, {
-      random,
-      suppliers,
-      count: o.products,
-      batchSize: o.batch,
-      now,
-      onProgress: (done) => {
-        if (done === o.products || performance.now() - lastLog > 10_000) {
-          lastLog = performance.now();
-          console.log(
-            `  generated ${done.toLocaleString('en')} / ${o.products.toLocaleString('en')} (${(elapsed(startedAt) / 1000).toFixed(0)} s)`,
-          );
-        }
-      },
-    });
-    const insertMs = elapsed(startedAt);
-    // PGlite never autovacuums: the nightly VACUUM job is what gives the planner statistics.
-    const vacuumStartedAt = performance.now();
-    await database.exec('vacuum analyze');
-    const vacuumMs = elapsed(vacuumStartedAt);
-    console.log(
-      `Generated ${o.products.toLocaleString('en')} products from ${o.suppliers} suppliers in ${(insertMs / 1000).toFixed(1)} s` +
-        ` (${Math.round((o.products * 1000) / insertMs).toLocaleString('en')}/s), vacuum analyze ${(vacuumMs / 1000).toFixed(1)} s`,
-    );
+    if (!database.reused) await generate(database, o, now);
 
     const ctx = makeCtx(db, anonymous, () => now);
     const queries = searchQueryMix(7, o.queries);
     const warmup = searchQueryMix(8, o.warmup);
     for (const { input } of warmup) await searchProducts(ctx, input);
 
-    startedAt = performance.now();
+    const startedAt = performance.now();
     const ours = await timeEach(queries, (input) => searchProducts(ctx, input));
     const oursWall = elapsed(startedAt);
-    let baseline: number[] | undefined;
-    if (o.baseline) {
-      for (const { input } of warmup.slice(0, 3)) await baselineSearch(db, input);
-      baseline = await timeEach(queries, (input) => baselineSearch(db, input));
-    }
-
-    const header = ['', 'queries', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'q/s'];
-    const s = summarize(ours);
-    const rows = [row('searchProducts (search + facets + page 1)', s)];
-    if (baseline) {
-      const b = summarize(baseline);
-      rows.push(row('baseline (ILIKE + COUNT(*) + page 1)', b));
-      rows.push([
-        'baseline / ours',
-        '',
-        `${(b.p50 / s.p50).toFixed(1)}×`,
-        `${(b.p95 / s.p95).toFixed(1)}×`,
-        `${(b.p99 / s.p99).toFixed(1)}×`,
-        '',
-        '',
-      ]);
-    }
     console.log(
       `\n${o.products.toLocaleString('en')} products, ${queries.length} queries (${o.warmup} warm-up), ${(oursWall / 1000).toFixed(1)} s\n`,
     );
-    console.log(table(header, rows));
+    console.log(table(header, [row('searchProducts (search + facets + page 1)', summarize(ours))]));
+    report(queries, ours);
 
-    // Per kind, to see where the time goes.
-    const kinds = [...new Set(queries.map((q) => q.kind))].sort();
-    console.log(
-      `\n${table(
-        ['kind', 'queries', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'q/s'],
-        kinds.map((kind) => row(kind, summarize(ours.filter((_, i) => queries[i]!.kind === kind)))),
-      )}`,
-    );
-    const slowest = ours
-      .map((t, i) => ({ t, q: queries[i]! }))
-      .sort((a, b) => b.t - a.t)
-      .slice(0, 5);
-    console.log('\nSlowest:');
-    for (const { t, q } of slowest)
-      console.log(`  ${ms(t).padStart(6)} ms  ${q.kind.padEnd(10)} ${JSON.stringify(q.input)}`);
+    if (o.baseline) {
+      const subset = queries.slice(0, o.baselineQueries ?? queries.length);
+      console.log(`\nBaseline on ${subset.length} of the ${queries.length} queries…`);
+      for (const { input } of warmup.slice(0, 3)) await baselineSearch(db, input);
+      compare(ours, await timeEach(subset, (input) => baselineSearch(db, input)));
+    }
   } finally {
     await database.close();
   }
