@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { loadDemo } from '../demo/load-demo.js';
+import { importFxRatesFile } from './import-fx-rates.js';
 import { importProductsFile } from './import-products.js';
 import { describeDatabase, openRuntime } from './runtime.js';
 import { serve } from './serve.js';
@@ -60,6 +61,16 @@ importCommand
   .action(async (file: string, { supplier }: { supplier: string }) => {
     const runtime = await openRuntime();
     const ok = await importProductsFile(runtime.database, { file, supplierId: supplier });
+    await runtime.database.close();
+    process.exitCode = ok ? 0 : 1;
+  });
+
+importCommand
+  .command('fx-rates <file>')
+  .description('import dated exchange rates (day,currency,usd_per_unit): all rows or none')
+  .action(async (file: string) => {
+    const runtime = await openRuntime();
+    const ok = await importFxRatesFile(runtime.database, { file });
     await runtime.database.close();
     process.exitCode = ok ? 0 : 1;
   });

@@ -13,7 +13,13 @@ export type IdPrefix =
   | 'prd'
   | 'img'
   | 'evt'
-  | 'imp';
+  | 'imp'
+  | 'ntf'
+  | 'rfq'
+  | 'quo'
+  | 'inq'
+  | 'msg'
+  | 'att';
 
 const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
 

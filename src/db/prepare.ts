@@ -1,4 +1,5 @@
 import { loadCatalogReferenceData } from '../modules/catalog/index.js';
+import { loadShippedRates } from '../modules/fx/index.js';
 import { loadGlossary } from '../modules/search/index.js';
 import type { Database } from './client.js';
 import { runMigrations } from './migrate.js';
@@ -8,4 +9,5 @@ export const prepareDatabase = async (database: Database): Promise<void> => {
   await runMigrations(database);
   await loadCatalogReferenceData(database.db);
   await loadGlossary(database.db);
+  await loadShippedRates(database.db);
 };

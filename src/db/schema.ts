@@ -1,5 +1,8 @@
 // Every table of every module, for Drizzle and drizzle-kit. Modules own their tables.
 export * from '../jobs/schema.js';
 export * from '../modules/catalog/schema.js';
+export * from '../modules/fx/schema.js';
 export * from '../modules/identity/schema.js';
+export * from '../modules/notifications/schema.js';
 export * from '../modules/search/schema.js';
+export * from '../modules/sourcing/schema.js';

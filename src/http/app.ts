@@ -22,6 +22,8 @@ import type { Database } from '../db/client.js';
 import { registerCatalogRoutes } from '../modules/catalog/routes.js';
 import { type Auth, createAuth, resolveActor } from '../modules/identity/index.js';
 import { registerIdentityRoutes } from '../modules/identity/routes.js';
+import { registerNotificationRoutes } from '../modules/notifications/routes.js';
+import { registerSourcingRoutes } from '../modules/sourcing/routes.js';
 import { registerAuthBridge, toFetchHeaders } from './auth-bridge.js';
 import { errorBody, handleError } from './errors.js';
 import { registerHealthRoutes } from './health.js';
@@ -107,6 +109,8 @@ export const buildApp = async (options: AppOptions): Promise<App> => {
   registerHealthRoutes(app, options.database);
   registerIdentityRoutes(app, auth);
   registerCatalogRoutes(app, { dataDir: options.dataDir });
+  registerSourcingRoutes(app, { dataDir: options.dataDir });
+  registerNotificationRoutes(app);
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

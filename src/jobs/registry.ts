@@ -1,6 +1,23 @@
 import { sql } from 'drizzle-orm';
 import { reindexCompanyProducts } from '../modules/catalog/index.js';
+import { notify } from '../modules/notifications/index.js';
+import { expireRfqs } from '../modules/sourcing/index.js';
 import type { Scheduler } from './scheduler.js';
+
+/** Outbox events that notify a company, with the path the notification links to. */
+const notifyingEvents: Record<string, (p: Record<string, unknown>) => string> = {
+  'sourcing.supplier_invited': (p) => `/rfqs/${p.rfqId}`,
+  'sourcing.quote_received': (p) => `/rfqs/${p.rfqId}`,
+  'sourcing.inquiry_received': (p) => `/inquiries/${p.inquiryId}`,
+  'sourcing.inquiry_message': (p) => `/inquiries/${p.inquiryId}`,
+  'quote.countered': (p) => `/quotes/${p.id}`,
+  'quote.submitted': (p) => `/quotes/${p.id}`,
+  'quote.revised': (p) => `/quotes/${p.id}`,
+  'quote.shortlisted': (p) => `/quotes/${p.id}`,
+  'quote.accepted': (p) => `/quotes/${p.id}`,
+  'quote.declined': (p) => `/quotes/${p.id}`,
+  'quote.withdrawn': (p) => `/rfqs/${p.rfqId}`,
+};
 
 /**
  * Every module's background work, registered in one place so a reader sees
@@ -10,6 +27,31 @@ export const registerBackgroundWork = (scheduler: Scheduler) => {
   // A supplier's verification level is a search facet on each of its listings.
   scheduler.onEvent('company.verification_changed', async (event, db) => {
     await reindexCompanyProducts(db, String(event.payload.companyId), event.createdAt);
+  });
+  // In-app notifications: the company named in `notify` (or the event's own company) hears of it.
+  for (const [type, linkOf] of Object.entries(notifyingEvents)) {
+    scheduler.onEvent(type, async (event, db) => {
+      const companyId = String(event.payload.notify ?? event.companyId ?? '');
+      if (!companyId) return;
+      const params = Object.fromEntries(
+        Object.entries(event.payload).filter(
+          (entry): entry is [string, string | number] =>
+            typeof entry[1] === 'string' || typeof entry[1] === 'number',
+        ),
+      );
+      await notify(db, {
+        companyId,
+        kind: type,
+        params,
+        link: linkOf(event.payload),
+        sourceEventId: event.id,
+        at: event.createdAt,
+      });
+    });
+  }
+  // Quoting refuses past the deadline by itself; the sweep moves the RFQ's state for everyone to see.
+  scheduler.every('sourcing.expire-rfqs', '*/5 * * * *', async (db, now) => {
+    await expireRfqs(db, now);
   });
   // PGlite never autovacuums: reclaim dead rows nightly (a no-op cost on PostgreSQL).
   scheduler.every('maintenance.vacuum', '17 3 * * *', async (db) => {

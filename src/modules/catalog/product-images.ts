@@ -3,26 +3,11 @@ import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { AppError, notFound } from '../../core/errors.js';
+import { detectFileType, imageTypes } from '../../core/file-types.js';
 import { newId } from '../../core/ids.js';
 import { catalogPolicy } from './policy.js';
 import { findProductRow, imageUrl } from './product-store.js';
 import { productImages } from './schema.js';
-
-/** Image types accepted, recognised by their first bytes (the declared type is not trusted). */
-const signatures: { type: string; ext: string; matches: (b: Buffer) => boolean }[] = [
-  { type: 'image/jpeg', ext: 'jpg', matches: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  {
-    type: 'image/png',
-    ext: 'png',
-    matches: (b) => b.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10])),
-  },
-  {
-    type: 'image/webp',
-    ext: 'webp',
-    matches: (b) =>
-      b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
-  },
-];
 
 export const maxImagesPerProduct = 10;
 
@@ -43,7 +28,7 @@ export const addProductImage = async (
   const row = await findProductRow(ctx.db, input.productId);
   const editor = catalogPolicy.assertCanEdit(ctx.actor, row, input.productId);
   const upload = await input.readUpload();
-  const kind = signatures.find((s) => s.matches(upload.data));
+  const kind = detectFileType(upload.data, imageTypes);
   if (!kind) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Upload a JPEG, PNG or WebP image');
   const existing = await ctx.db
     .select({ id: productImages.id })

@@ -11,8 +11,11 @@ export type {
   ProductQuery,
   ProductSearchResult,
   SearchIndex,
+  SupplierCandidate,
   SupplierHit,
+  SupplierMatchQuery,
 } from './search-index.js';
+export { hasHan } from './text.js';
 export { verificationOrder, verificationRank } from './verification-rank.js';
 
 /** The index every module searches through. */

@@ -13,8 +13,10 @@ import type {
   ProductQuery,
   ProductSearchResult,
   SearchIndex,
+  SupplierCandidate,
+  SupplierMatchQuery,
 } from './search-index.js';
-import { chineseIndexTokens, chineseTsquery, hasHan, latinWords } from './text.js';
+import { chineseIndexTokens, chineseTsquery, hasHan, latinWords, singularize } from './text.js';
 import { verificationRank } from './verification-rank.js';
 
 /** Ranking every match of a very common term costs more than it is worth: rank this many candidates. */
@@ -57,6 +59,12 @@ export const createPostgresSearchIndex = (): SearchIndex => {
     searchSuppliers: async (db, query) => {
       const { tsquery } = await interpret(db, query, await glossaryOf(db));
       return runSupplierSearch(db, query, tsquery);
+    },
+    matchSuppliers: async (db, query) => {
+      const { tsquery } = await interpret(db, { q: query.text, lang: query.lang }, await glossaryOf(db), {
+        anyWord: true,
+      });
+      return findSupplierCandidates(db, query, tsquery);
     },
   };
 };
@@ -151,11 +159,19 @@ const applyCorrections = (text: string, corrections: Record<string, string>) =>
  * Spanish (stemmed) and Chinese (segmented), OR the same query translated
  * through the glossary into the other languages.
  */
-const interpret = async (db: Db, query: ProductQuery, glossary: GlossaryEntry[]): Promise<Interpreted> => {
+const interpret = async (
+  db: Db,
+  query: Pick<ProductQuery, 'q' | 'lang'>,
+  glossary: GlossaryEntry[],
+  { anyWord = false } = {},
+): Promise<Interpreted> => {
   const typed = query.q.trim().toLowerCase().slice(0, 500);
   if (!typed) return { queries: {}, corrections: {}, tsquery: null };
   const corrections = hasHan(typed) && !latinWords(typed).length ? {} : await correctTypos(db, typed);
-  const text = applyCorrections(typed, corrections);
+  // Matching a request reads plurals as the glossary's singulars; search keeps what was typed.
+  const text = anyWord
+    ? singularize(applyCorrections(typed, corrections))
+    : applyCorrections(typed, corrections);
   const source: Language[] = query.lang ? [query.lang] : hasHan(text) ? ['zh'] : ['en', 'es'];
   const matches = findGlossaryMatches(text, glossary, hasHan(text) ? ['zh', ...source] : source);
 
@@ -168,10 +184,13 @@ const interpret = async (db: Db, query: ProductQuery, glossary: GlossaryEntry[])
   // Latin text that came untranslated is searched in both stemmers: a brand or
   // model number is the same word in either language.
   const parts: SQL[] = [];
-  if (queries.en) parts.push(sql`websearch_to_tsquery('english', ${queries.en})`);
-  if (queries.es) parts.push(sql`websearch_to_tsquery('spanish', ${queries.es})`);
-  if (queries.en && query.lang !== 'en') parts.push(sql`websearch_to_tsquery('spanish', ${queries.en})`);
-  const zh = queries.zh ? chineseTsquery(queries.zh) : null;
+  // websearch syntax: words joined by "or" match any of them.
+  const words = (text: string) => (anyWord ? latinWords(text).join(' or ') : text);
+  if (queries.en) parts.push(sql`websearch_to_tsquery('english', ${words(queries.en)})`);
+  if (queries.es) parts.push(sql`websearch_to_tsquery('spanish', ${words(queries.es)})`);
+  if (queries.en && query.lang !== 'en')
+    parts.push(sql`websearch_to_tsquery('spanish', ${words(queries.en)})`);
+  const zh = queries.zh ? chineseTsquery(queries.zh, { anyWord }) : null;
   if (zh) parts.push(sql`${zh}::tsquery`);
   const tsquery = parts.length > 0 ? sql.join(parts, sql` || `) : null;
   return { queries, corrections, tsquery };
@@ -301,4 +320,58 @@ const runSearch = async (
     },
     interpretation,
   };
+};
+
+/**
+ * Every supplier listing in the industry, at the closest taxonomy level it
+ * lists in, with the best text rank of its listings at that level. Two
+ * scans, both on indexes: the industry's rows for levels and MOQs, and the
+ * text matches within the industry (GIN) for relevance.
+ */
+const findSupplierCandidates = async (
+  db: Db,
+  query: SupplierMatchQuery,
+  tsquery: SQL | null,
+): Promise<SupplierCandidate[]> => {
+  const level = sql`case when subcategory_code = ${query.subcategoryCode ?? ''} then 3
+    when category_code = ${query.categoryCode} then 2 else 1 end`;
+  const found = await rows<{
+    company_id: string;
+    level: number;
+    min_moq: number;
+    listings: number | string;
+    quality: number;
+    verification_level: string;
+    text_rank: number | null;
+  }>(
+    db,
+    sql`
+    with q as (select ${tsquery ?? sql`null::tsquery`} as query),
+    levels as (
+      select company_id, ${level} as level, min(moq) as min_moq, count(*) as listings,
+        max(supplier_quality) as quality, max(verification_level) as verification_level
+      from search_products where industry_code = ${query.industryCode}
+      group by company_id, 3
+    ),
+    best as (
+      select distinct on (company_id) * from levels order by company_id, level desc
+    ),
+    texts as (
+      select company_id, max(ts_rank_cd(document, (select query from q), 1)) as text_rank
+      from search_products
+      where industry_code = ${query.industryCode} and document @@ (select query from q)
+      group by company_id
+    )
+    select b.company_id, b.level, b.min_moq, b.listings, b.quality, b.verification_level, t.text_rank
+    from best b left join texts t on t.company_id = b.company_id`,
+  );
+  return found.map((r) => ({
+    companyId: r.company_id,
+    categoryLevel: Number(r.level) as 1 | 2 | 3,
+    textRank: Number(r.text_rank ?? 0),
+    minMoq: Number(r.min_moq),
+    listings: Number(r.listings),
+    supplierQuality: Number(r.quality),
+    verificationLevel: r.verification_level,
+  }));
 };

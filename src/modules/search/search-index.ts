@@ -60,7 +60,32 @@ export type ProductSearchResult = {
  */
 export type SupplierHit = { companyId: string; matches: number; score: number };
 
+/** What supplier matching asks: the suppliers with listings in an industry, and how well they fit. */
+export type SupplierMatchQuery = {
+  /** Free text in any of en, zh, es; any word may match (a request is not a filter). */
+  text: string;
+  lang?: Language;
+  industryCode: string;
+  categoryCode: string;
+  subcategoryCode: string | null;
+};
+
+/** One supplier with listings in the industry, at the closest taxonomy level it lists in. */
+export type SupplierCandidate = {
+  companyId: string;
+  /** 3 same sub-category, 2 same category, 1 same industry. */
+  categoryLevel: 1 | 2 | 3;
+  /** Best text rank of its listings in the industry (0 when no word matched). */
+  textRank: number;
+  /** Lowest MOQ among its listings at that level. */
+  minMoq: number;
+  listings: number;
+  supplierQuality: number;
+  verificationLevel: string;
+};
+
 export type SearchIndex = {
+  matchSuppliers: (db: Db, query: SupplierMatchQuery) => Promise<SupplierCandidate[]>;
   searchSuppliers: (
     db: Db,
     query: Omit<ProductQuery, 'minPriceUsdCents' | 'maxPriceUsdCents' | 'maxMoq' | 'certification'>,

@@ -42,10 +42,10 @@ export const chineseQueryWords = (text: string): string[][] => {
 const quoteLexeme = (lexeme: string) => `'${lexeme.replaceAll("'", "''").replaceAll('\\', '\\\\')}'`;
 
 /**
- * A tsquery literal for a Chinese query: every word must match, either as
- * itself or as all of its bigrams.
+ * A tsquery literal for a Chinese query: every word must match (or, with
+ * `anyWord`, at least one), either as itself or as all of its bigrams.
  */
-export const chineseTsquery = (text: string): string | null => {
+export const chineseTsquery = (text: string, { anyWord = false } = {}): string | null => {
   const words = chineseQueryWords(text);
   if (words.length === 0) return null;
   return words
@@ -54,8 +54,16 @@ export const chineseTsquery = (text: string): string | null => {
         ? `(${quoteLexeme(word!)} | (${bigrams.map(quoteLexeme).join(' & ')}))`
         : quoteLexeme(word!),
     )
-    .join(' & ');
+    .join(anyWord ? ' | ' : ' & ');
 };
+
+/**
+ * Spanish and English plurals folded to the singular the glossary lists
+ * ("bombas sumergibles" → "bomba sumergible"): crude on purpose, used only
+ * to find glossary terms, never to index.
+ */
+export const singularize = (text: string): string =>
+  text.replace(/[\p{L}]{4,}/gu, (word) => (/[^s]s$/u.test(word) ? word.slice(0, -1) : word));
 
 /** Lower-case Latin words (letters and digits, accents kept) of a text. */
 export const latinWords = (text: string): string[] =>

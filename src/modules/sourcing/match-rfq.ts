@@ -1,0 +1,94 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { countriesIn, regionOf } from '../geo/index.js';
+import { searchIndex } from '../search/index.js';
+import { type CandidateFacts, rankCandidates, type ScoredMatch } from './matching.js';
+import { responseRates } from './response-rate.js';
+import type { RfqRow } from './rfq-store.js';
+import { tierSignals } from './tier-signals.js';
+
+const rows = async <T>(db: Db, query: ReturnType<typeof sql>) =>
+  ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+
+const jsonList = (ids: readonly string[]) =>
+  sql`(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
+
+/** Monthly capacity stated on each supplier's active listings in the category (null when none states one). */
+const capacities = async (db: Db, supplierIds: readonly string[], categoryCode: string) => {
+  const category = categoryCode.split('/').slice(0, 2).join('/');
+  const found = await rows<{ company_id: string; capacity: number | string | null }>(
+    db,
+    sql`select company_id, sum(monthly_capacity) as capacity from products
+      where company_id in ${jsonList(supplierIds)} and status = 'active'
+        and (category_code = ${category} or category_code like ${`${category}/%`})
+      group by company_id`,
+  );
+  return new Map(found.map((r) => [r.company_id, r.capacity === null ? null : Number(r.capacity)]));
+};
+
+/** Accepted quotes per supplier to buyers in `country`, and in its region. */
+const pastDeals = async (db: Db, supplierIds: readonly string[], country: string) => {
+  const region = regionOf(country);
+  const regionCountries = region ? countriesIn(region) : [country];
+  const found = await rows<{ company_id: string; to_country: number | string; to_region: number | string }>(
+    db,
+    sql`select q.company_id,
+        count(*) filter (where r.destination_country = ${country}) as to_country,
+        count(*) as to_region
+      from quotes q join rfqs r on r.id = q.rfq_id
+      where q.status = 'accepted' and q.company_id in ${jsonList(supplierIds)}
+        and r.destination_country in ${jsonList(regionCountries)}
+      group by q.company_id`,
+  );
+  return new Map(
+    found.map((r) => [r.company_id, { country: Number(r.to_country), region: Number(r.to_region) }]),
+  );
+};
+
+/**
+ * Ranks the suppliers for an RFQ: every supplier listing in its industry is a
+ * candidate (no listing in the industry, no invitation), scored on category,
+ * cross-language text relevance, MOQ, capacity, credibility, tier and past
+ * deals to the buyer's market. Returns the best `rfq.inviteLimit`.
+ */
+export const matchRfq = async (
+  db: Db,
+  rfq: Pick<
+    RfqRow,
+    | 'title'
+    | 'description'
+    | 'language'
+    | 'industryCode'
+    | 'categoryCode'
+    | 'quantity'
+    | 'destinationCountry'
+    | 'inviteLimit'
+  >,
+  now: Date,
+): Promise<ScoredMatch[]> => {
+  const [industry, category, subcategory] = rfq.categoryCode.split('/');
+  const candidates = await searchIndex.matchSuppliers(db, {
+    text: `${rfq.title} ${rfq.description}`.slice(0, 500),
+    lang: (rfq.language as 'en' | 'zh' | 'es' | null) ?? undefined,
+    industryCode: industry!,
+    categoryCode: `${industry}/${category}`,
+    subcategoryCode: subcategory ? rfq.categoryCode : null,
+  });
+  if (candidates.length === 0) return [];
+  const ids = candidates.map((c) => c.companyId);
+  const [capacity, rates, tiers, deals] = await Promise.all([
+    capacities(db, ids, rfq.categoryCode),
+    responseRates(db, ids, now),
+    tierSignals(db, ids),
+    pastDeals(db, ids, rfq.destinationCountry),
+  ]);
+  const facts: CandidateFacts[] = candidates.map((c) => ({
+    ...c,
+    monthlyCapacity: capacity.get(c.companyId) ?? null,
+    responseRate: rates.get(c.companyId)?.rate ?? null,
+    tierBoost: tiers.get(c.companyId)?.boost ?? 0,
+    dealsToCountry: deals.get(c.companyId)?.country ?? 0,
+    dealsToRegion: deals.get(c.companyId)?.region ?? 0,
+  }));
+  return rankCandidates(facts, rfq, rfq.inviteLimit);
+};
