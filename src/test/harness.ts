@@ -37,6 +37,8 @@ export const useHarness = (): Harness => {
       database: harness.database,
       now: harness.clock,
       dataDir: harness.dataDir,
+      // TRADELANE_TEST_LOG=1 prints the server's logs, e.g. the cause of an unexpected 500.
+      logger: process.env.TRADELANE_TEST_LOG === '1',
     });
     harness.ctx = (actor) => makeCtx(harness.database.db, actor, harness.clock);
     const scheduler = new Scheduler(harness.database, harness.clock);

@@ -167,7 +167,9 @@ const interpret = async (
 ): Promise<Interpreted> => {
   const typed = query.q.trim().toLowerCase().slice(0, 500);
   if (!typed) return { queries: {}, corrections: {}, tsquery: null };
-  const corrections = hasHan(typed) && !latinWords(typed).length ? {} : await correctTypos(db, typed);
+  // A request's free text is full of words no listing has; "correcting" them adds noise, so matching skips it.
+  const corrections =
+    anyWord || (hasHan(typed) && !latinWords(typed).length) ? {} : await correctTypos(db, typed);
   // Matching a request reads plurals as the glossary's singulars; search keeps what was typed.
   const text = anyWord
     ? singularize(applyCorrections(typed, corrections))
@@ -351,7 +353,7 @@ const findSupplierCandidates = async (
       select company_id, ${level} as level, min(moq) as min_moq, count(*) as listings,
         max(supplier_quality) as quality, max(verification_level) as verification_level
       from search_products where industry_code = ${query.industryCode}
-      group by company_id, 3
+      group by company_id, 2
     ),
     best as (
       select distinct on (company_id) * from levels order by company_id, level desc
