@@ -36,6 +36,19 @@ describe('quoting on an RFQ', () => {
     expect(eleventh.json().error.code).toBe('LIMIT_REACHED');
   });
 
+  it('takes exactly one of two quotes racing for the last place', async () => {
+    const rfq = await newRfq(h, buyer, { inviteLimit: 20 });
+    for (const supplier of suppliers.slice(0, 9)) await newQuote(h, supplier, rfq.id);
+    const racing = await Promise.all(
+      suppliers.slice(9, 11).map((s) => as(h, s).post(`/api/rfqs/${rfq.id}/quotes`, offerInput(h))),
+    );
+    expect(racing.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect((await as(h, buyer).get(`/api/rfqs/${rfq.id}`)).json()).toMatchObject({
+      status: 'closed',
+      quoteCount: 10,
+    });
+  });
+
   it('refuses a quote after the deadline, and the sweep expires the RFQ', async () => {
     const rfq = await newRfq(h, buyer, { deadline: new Date(h.clock().getTime() + 2 * hour).toISOString() });
     h.clock.advance(3 * hour);
