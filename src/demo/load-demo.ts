@@ -5,6 +5,7 @@ import type { Database, Db } from '../db/client.js';
 import { insertProducts } from '../modules/catalog/index.js';
 import { companies, createAuth, members, users } from '../modules/identity/index.js';
 import { demoAccounts, demoCompanies, demoPassword } from './accounts.js';
+import { loadDemoSourcing } from './demo-sourcing.js';
 import { type DemoCompany, generateBuyers, generateProduct, generateSuppliers } from './generate.js';
 import { seededRandom } from './random.js';
 
@@ -108,6 +109,9 @@ export const loadDemo = async (
     });
     products += inputs.length;
   }
-  log(`Demo loaded: ${supplierIds.length} suppliers, ${buyers.length + 1} buyers, ${products} products.`);
+  await loadDemoSourcing(db, random, new Date());
+  log(
+    `Demo loaded: ${supplierIds.length} suppliers, ${buyers.length + 1} buyers, ${products} products, RFQs with quotes.`,
+  );
   log(`Sign in as ${demoAccounts.map((a) => a.email).join(', ')} with password "${demoPassword}".`);
 };

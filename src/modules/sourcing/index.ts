@@ -14,6 +14,7 @@ export { maxQuotesPerRfq, quoteMachine, rfqMachine } from './machines.js';
 export { matchRfq } from './match-rfq.js';
 export { type CandidateFacts, matchWeights, rankCandidates, scoreCandidate } from './matching.js';
 export { counterQuote, reviseQuote } from './negotiate-quote.js';
+export { publishRfq } from './publish-rfq.js';
 export { consumeQuota, monthOf, quotaStatus } from './quota.js';
 export { rateQuote, respondToQuote } from './respond-to-quote.js';
 export { responseRates } from './response-rate.js';
