@@ -24,12 +24,18 @@ const benchId = (prefix: string, n: number) => {
 
 export type Supplier = { card: CompanyCard; demo: DemoCompany };
 
-export const insertSuppliers = async (db: Db, random: Random, count: number): Promise<Supplier[]> => {
+/** `count` suppliers numbered from `firstIndex` (ids and slugs stay unique across calls). */
+export const insertSuppliers = async (
+  db: Db,
+  random: Random,
+  count: number,
+  firstIndex = 0,
+): Promise<Supplier[]> => {
   const demos = generateSuppliers(random, count);
-  const rows = demos.map((c, i) => ({
-    id: benchId('co', i),
+  const rows = demos.map((c, n) => ({
+    id: benchId('co', firstIndex + n),
     name: c.name,
-    slug: `${c.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${i}`,
+    slug: `${c.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${firstIndex + n}`,
     kind: c.kind,
     country: c.country,
     province: c.province,

@@ -6,6 +6,10 @@ type Benchmark = { describe: string; run: (args: string[]) => Promise<void> };
 
 /** Adding a benchmark: a file exporting `run(args)`, and one line here. */
 const benchmarks: Record<string, () => Promise<Benchmark>> = {
+  matching: async () => ({
+    describe: 'matching one RFQ to suppliers (matchRfq) vs scoring every supplier naively',
+    run: (await import('./matching.js')).run,
+  }),
   search: async () => ({
     describe: 'product search (searchProducts) vs a naive ILIKE scan',
     run: (await import('./search.js')).run,
