@@ -49,6 +49,25 @@ describe('quoting on an RFQ', () => {
     });
   });
 
+  it('opens a public RFQ to uninvited suppliers of its category, not to the rest of the industry', async () => {
+    const rfq = await newRfq(h, buyer, { visibility: 'public', inviteLimit: 1 });
+    const matched = (await as(h, buyer).get(`/api/rfqs/${rfq.id}/matches`)).json().items;
+    const uninvited = suppliers.find(
+      (s) => !matched.some((m: { supplier: { id: string } }) => m.supplier.id === s.companyId),
+    )!;
+    expect((await as(h, uninvited).get(`/api/rfqs/${rfq.id}`)).json().viewer).toMatchObject({
+      invited: false,
+    });
+    const feed = (await as(h, uninvited).get('/api/supplier/rfq-feed')).json();
+    expect(feed.items.map((i: { rfq: { id: string } }) => i.rfq.id)).toContain(rfq.id);
+    await newQuote(h, uninvited, rfq.id);
+
+    const valves = await newSupplier(h);
+    await newProduct(h, valves, { categoryCode: 'machinery/valves/ball-valves', hsCode: '848180' });
+    expect((await as(h, valves).get(`/api/rfqs/${rfq.id}`)).statusCode).toBe(404);
+    expect((await as(h, valves).post(`/api/rfqs/${rfq.id}/quotes`, offerInput(h))).statusCode).toBe(404);
+  });
+
   it('refuses a quote after the deadline, and the sweep expires the RFQ', async () => {
     const rfq = await newRfq(h, buyer, { deadline: new Date(h.clock().getTime() + 2 * hour).toISOString() });
     h.clock.advance(3 * hour);

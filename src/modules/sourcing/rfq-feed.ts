@@ -10,7 +10,7 @@ const feedSize = 50;
 
 /**
  * A supplier's RFQ feed: the RFQs it was invited to (with why), public RFQs
- * in its industries, and any RFQ it has quoted on, newest first; with its
+ * in its categories, and any RFQ it has quoted on, newest first; with its
  * quota left this month.
  */
 export const rfqFeed = async (ctx: Ctx, input: { status?: 'open' | 'all' }) => {
@@ -23,8 +23,9 @@ export const rfqFeed = async (ctx: Ctx, input: { status?: 'open' | 'all' }) => {
       and (
         exists (select 1 from rfq_matches m where m.company_id = r.company_id and m.rfq_id = r.id and m.supplier_id = ${me})
         or exists (select 1 from quotes q where q.rfq_id = r.id and q.company_id = ${me})
-        or (r.visibility = 'public' and r.industry_code in
-          (select distinct industry_code from search_products where company_id = ${me}))
+        or (r.visibility = 'public' and exists (select 1 from search_products sp
+          where sp.company_id = ${me}
+            and sp.category_code = split_part(r.category_code, '/', 1) || '/' || split_part(r.category_code, '/', 2)))
       )
     order by r.published_at desc nulls last, r.id desc
     limit ${feedSize}`)) as unknown as { rows: { id: string }[] };

@@ -6,13 +6,21 @@ export type SupplierAccess = {
   invited: boolean;
   /** Has active listings in the RFQ's industry (the condition for quoting at all). */
   listsInIndustry: boolean;
-  /** May read and quote: invited, or the RFQ is public and it lists in the industry. */
+  /** May read and quote: invited, or the RFQ is public and it lists in the RFQ's category. */
   mayQuote: boolean;
 };
 
-const listsIn = async (db: Db, supplierId: string, industryCode: string) => {
+/** The sub-category's category, or the category itself: the level public RFQs are open at. */
+export const categoryOf = (categoryCode: string) => categoryCode.split('/').slice(0, 2).join('/');
+
+const listsIn = async (
+  db: Db,
+  supplierId: string,
+  column: 'industry_code' | 'category_code',
+  code: string,
+) => {
   const found = (await db.execute(
-    sql`select 1 from search_products where company_id = ${supplierId} and industry_code = ${industryCode} limit 1`,
+    sql`select 1 from search_products where company_id = ${supplierId} and ${sql.identifier(column)} = ${code} limit 1`,
   )) as unknown as { rows: unknown[] };
   return found.rows.length > 0;
 };
@@ -20,12 +28,15 @@ const listsIn = async (db: Db, supplierId: string, industryCode: string) => {
 /** What a supplier may do with an RFQ, decided from the data (the policy then applies it). */
 export const supplierAccessTo = async (
   db: Db,
-  rfq: Pick<RfqRow, 'companyId' | 'id' | 'industryCode' | 'visibility'>,
+  rfq: Pick<RfqRow, 'companyId' | 'id' | 'industryCode' | 'categoryCode' | 'visibility'>,
   supplierId: string,
 ): Promise<SupplierAccess> => {
-  const [invited, listsInIndustry] = await Promise.all([
+  const [invited, listsInIndustry, listsInCategory] = await Promise.all([
     isInvited(db, rfq, supplierId),
-    listsIn(db, supplierId, rfq.industryCode),
+    listsIn(db, supplierId, 'industry_code', rfq.industryCode),
+    rfq.visibility === 'public'
+      ? listsIn(db, supplierId, 'category_code', categoryOf(rfq.categoryCode))
+      : false,
   ]);
-  return { invited, listsInIndustry, mayQuote: invited || (rfq.visibility === 'public' && listsInIndustry) };
+  return { invited, listsInIndustry, mayQuote: invited || listsInCategory };
 };
