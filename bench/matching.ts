@@ -165,9 +165,9 @@ const generate = async (database: Database, o: ReturnType<typeof options>, now: 
   const random = seededRandom(20210709);
   const startedAt = performance.now();
   const suppliers = [];
-  // Suppliers in chunks: one insert statement has a parameter limit.
-  for (let done = 0; done < o.suppliers; done += 2000)
-    suppliers.push(...(await insertSuppliers(db, random, Math.min(2000, o.suppliers - done), done)));
+  // Suppliers in chunks of 500: the demo name bank has fewer unique names than 10,000 (slugs stay unique).
+  for (let done = 0; done < o.suppliers; done += 500)
+    suppliers.push(...(await insertSuppliers(db, random, Math.min(500, o.suppliers - done), done)));
   let lastLog = 0;
   await insertProducts(db, {
     random,
