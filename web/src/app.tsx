@@ -4,10 +4,18 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { NotFound } from './components/not-found';
 import { AppLayout } from './layout/app-layout';
 import { HomeScreen } from './screens/home/home-screen';
+import { InquiriesScreen } from './screens/inquiries/inquiries-screen';
+import { InquiryScreen } from './screens/inquiries/inquiry-screen';
 import { ProductScreen } from './screens/product/product-screen';
+import { QuoteNewScreen } from './screens/quotes/quote-new-screen';
+import { QuoteScreen } from './screens/quotes/quote-screen';
+import { RfqDetailScreen } from './screens/rfqs/rfq-detail-screen';
+import { RfqListScreen } from './screens/rfqs/rfq-list-screen';
+import { RfqNewScreen } from './screens/rfqs/rfq-new-screen';
 import { SearchScreen } from './screens/search/search-screen';
 import { SignInScreen } from './screens/sign-in/sign-in-screen';
 import { SupplierScreen } from './screens/supplier/supplier-screen';
+import { RfqFeedScreen } from './screens/supplier-feed/rfq-feed-screen';
 import { cssVariablesResolver, theme } from './theme';
 
 const queryClient = new QueryClient({
@@ -25,6 +33,14 @@ export const App = () => (
             <Route path="products/:id" element={<ProductScreen />} />
             <Route path="suppliers/:id" element={<SupplierScreen />} />
             <Route path="sign-in" element={<SignInScreen />} />
+            <Route path="rfqs" element={<RfqListScreen />} />
+            <Route path="rfqs/new" element={<RfqNewScreen />} />
+            <Route path="rfqs/:id" element={<RfqDetailScreen />} />
+            <Route path="rfqs/:id/quote" element={<QuoteNewScreen />} />
+            <Route path="supplier/rfqs" element={<RfqFeedScreen />} />
+            <Route path="quotes/:id" element={<QuoteScreen />} />
+            <Route path="inquiries" element={<InquiriesScreen />} />
+            <Route path="inquiries/:id" element={<InquiryScreen />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

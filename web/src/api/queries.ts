@@ -2,13 +2,29 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { ApiError, api } from './client';
 import type {
   CompanyDetail,
+  Comparison,
+  CounterInput,
+  CreateRfqInput,
+  Credibility,
   HsCode,
+  InquiryInbox,
+  InquiryMessageInput,
+  InquiryThread,
   Me,
+  Notifications,
+  OpenInquiryInput,
   Paged,
   PriceQuote,
   ProductDetail,
   ProductSummary,
   ProvincesResponse,
+  Quote,
+  QuoteOfferInput,
+  QuoteResponseAction,
+  Rfq,
+  RfqFeed,
+  RfqList,
+  RfqMatches,
   SearchParams,
   SearchResponse,
   TaxonomyResponse,
@@ -113,5 +129,217 @@ export const useSignOut = () => {
       queryClient.setQueryData(['me'], null);
       return queryClient.invalidateQueries();
     },
+  });
+};
+
+// ── Sourcing ──
+
+/** A path segment from an id. */
+const seg = (value: string) => encodeURIComponent(value);
+
+/** Any quote or RFQ change can move every sourcing view: reload them all (they are few and small). */
+const invalidateSourcing = (queryClient: ReturnType<typeof useQueryClient>) =>
+  Promise.all(
+    ['rfqs', 'rfq', 'rfq-matches', 'rfq-comparison', 'rfq-quotes', 'rfq-feed', 'quote', 'notifications'].map(
+      (key) => queryClient.invalidateQueries({ queryKey: [key] }),
+    ),
+  );
+
+// Sourcing data is live (quotes arrive, counters come back): shorter than the app's 30 s default.
+const LIVE_STALE_MS = 10_000;
+
+export const useMyRfqs = (enabled = true) =>
+  useQuery({
+    queryKey: ['rfqs'],
+    queryFn: () => api.get<RfqList>('/api/rfqs', { pageSize: 100 }),
+    enabled,
+    staleTime: LIVE_STALE_MS,
+  });
+
+export const useRfq = (rfqId: string | undefined) =>
+  useQuery({
+    queryKey: ['rfq', rfqId],
+    queryFn: () => api.get<Rfq>(`/api/rfqs/${seg(rfqId ?? '')}`),
+    enabled: Boolean(rfqId),
+    staleTime: LIVE_STALE_MS,
+  });
+
+export const useRfqMatches = (rfqId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['rfq-matches', rfqId],
+    queryFn: () => api.get<RfqMatches>(`/api/rfqs/${seg(rfqId)}/matches`),
+    enabled,
+  });
+
+export const useComparison = (rfqId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['rfq-comparison', rfqId],
+    queryFn: () => api.get<Comparison>(`/api/rfqs/${seg(rfqId)}/comparison`),
+    enabled,
+    staleTime: LIVE_STALE_MS,
+  });
+
+export const useRfqFeed = (status: 'open' | 'all', enabled = true) =>
+  useQuery({
+    queryKey: ['rfq-feed', status],
+    queryFn: () => api.get<RfqFeed>('/api/supplier/rfq-feed', { status }),
+    enabled,
+    staleTime: LIVE_STALE_MS,
+  });
+
+export const useQuote = (quoteId: string | undefined) =>
+  useQuery({
+    queryKey: ['quote', quoteId],
+    queryFn: () => api.get<Quote>(`/api/quotes/${seg(quoteId ?? '')}`),
+    enabled: Boolean(quoteId),
+    staleTime: LIVE_STALE_MS,
+  });
+
+/** Drafts the RFQ and, when asked, publishes it at once (the one-click "Publish RFQ"). */
+export const useCreateRfq = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ input, publish }: { input: CreateRfqInput; publish: boolean }) => {
+      const draft = await api.post<Rfq>('/api/rfqs', input);
+      if (!publish) return { rfq: draft, publishError: null };
+      try {
+        return { rfq: await api.post<Rfq>(`/api/rfqs/${seg(draft.id)}/publish`), publishError: null };
+      } catch (error) {
+        // The draft exists: the caller shows it with the reason publishing failed.
+        return { rfq: draft, publishError: error };
+      }
+    },
+    onSuccess: () => invalidateSourcing(queryClient),
+  });
+};
+
+export const useRfqAction = (rfqId: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (action: 'publish' | 'cancel') => api.post<Rfq>(`/api/rfqs/${seg(rfqId)}/${action}`),
+    onSuccess: () => invalidateSourcing(queryClient),
+  });
+};
+
+export const useSubmitQuote = (rfqId: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (offer: QuoteOfferInput) => api.post<Quote>(`/api/rfqs/${seg(rfqId)}/quotes`, offer),
+    onSuccess: () => invalidateSourcing(queryClient),
+  });
+};
+
+export const useReviseQuote = (quoteId: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (offer: QuoteOfferInput) => api.post<Quote>(`/api/quotes/${seg(quoteId)}/revise`, offer),
+    onSuccess: () => invalidateSourcing(queryClient),
+  });
+};
+
+export const useCounterQuote = (quoteId: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (counter: CounterInput) => api.post<Quote>(`/api/quotes/${seg(quoteId)}/counter`, counter),
+    onSuccess: () => invalidateSourcing(queryClient),
+  });
+};
+
+/** Accept, shortlist, decline (buyer) or withdraw (supplier) a quote. */
+export const useQuoteAction = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ quoteId, action }: { quoteId: string; action: QuoteResponseAction | 'accept' }) =>
+      action === 'accept'
+        ? api.post<Quote>(`/api/quotes/${seg(quoteId)}/accept`)
+        : api.post<Quote>(`/api/quotes/${seg(quoteId)}/respond`, { action }),
+    onSuccess: () => invalidateSourcing(queryClient),
+  });
+};
+
+export const useRateQuote = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ quoteId, rating }: { quoteId: string; rating: number }) =>
+      api.post<Quote>(`/api/quotes/${seg(quoteId)}/rating`, { rating }),
+    onSuccess: () => invalidateSourcing(queryClient),
+  });
+};
+
+export const useInquiries = (enabled = true) =>
+  useQuery({
+    queryKey: ['inquiries'],
+    queryFn: () => api.get<InquiryInbox>('/api/inquiries', { pageSize: 100 }),
+    enabled,
+    staleTime: LIVE_STALE_MS,
+  });
+
+export const useInquiry = (inquiryId: string) =>
+  useQuery({
+    queryKey: ['inquiry', inquiryId],
+    queryFn: () => api.get<InquiryThread>(`/api/inquiries/${seg(inquiryId)}`),
+    staleTime: LIVE_STALE_MS,
+  });
+
+export const useOpenInquiry = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: OpenInquiryInput) => api.post<InquiryThread>('/api/inquiries', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['inquiries'] }),
+  });
+};
+
+export const useSendInquiryMessage = (inquiryId: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InquiryMessageInput) =>
+      api.post<InquiryThread>(`/api/inquiries/${seg(inquiryId)}/messages`, input),
+    onSuccess: (thread) => {
+      queryClient.setQueryData(['inquiry', inquiryId], thread);
+      return queryClient.invalidateQueries({ queryKey: ['inquiries'] });
+    },
+  });
+};
+
+export const useMarkInquiryRead = (inquiryId: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<InquiryThread>(`/api/inquiries/${seg(inquiryId)}/read`),
+    onSuccess: (thread) => {
+      queryClient.setQueryData(['inquiry', inquiryId], thread);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['inquiries'] }),
+        queryClient.invalidateQueries({ queryKey: ['notifications'] }),
+      ]);
+    },
+  });
+};
+
+export const useCredibility = (companyId: string | undefined, enabled = true) =>
+  useQuery({
+    queryKey: ['credibility', companyId],
+    queryFn: () => api.get<Credibility>(`/api/companies/${seg(companyId ?? '')}/credibility`),
+    enabled: enabled && Boolean(companyId),
+    retry: false,
+  });
+
+// The bell polls: notifications are written after commit by the server's outbox poller.
+const NOTIFICATION_POLL_MS = 30_000;
+
+export const useNotifications = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['notifications'],
+    queryFn: () => api.get<Notifications>('/api/notifications', { limit: 30 }),
+    enabled,
+    refetchInterval: enabled ? NOTIFICATION_POLL_MS : false,
+    staleTime: 0,
+  });
+
+export const useMarkNotificationRead = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (notificationId: string) =>
+      api.post<unknown>(`/api/notifications/${seg(notificationId)}/read`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['notifications'] }),
   });
 };

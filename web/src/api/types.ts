@@ -146,3 +146,267 @@ export type Me = {
   company: CompanyCard | null;
   role: string | null;
 };
+
+// ── Sourcing: RFQs, quotes, negotiation, inquiries, notifications ──
+
+export type RfqStatus = 'draft' | 'published' | 'closed' | 'expired' | 'cancelled' | 'awarded';
+export type TransportMode = 'sea' | 'air' | 'rail' | 'road' | 'multimodal';
+export type RfqVisibility = 'invited' | 'public';
+export type QuoteStatus = 'submitted' | 'countered' | 'shortlisted' | 'accepted' | 'declined' | 'withdrawn';
+
+export type Attachment = { id: string; fileName: string; url: string };
+
+export type Rfq = {
+  id: string;
+  buyer: CompanyCard;
+  status: RfqStatus;
+  title: string;
+  description: string;
+  language: string | null;
+  industryCode: string;
+  categoryCode: string;
+  quantity: number;
+  unit: string;
+  targetUnitPrice: Money | null;
+  destinationCountry: string;
+  destinationPort: string | null;
+  transportMode: TransportMode;
+  incoterm: string;
+  /** ISO datetime. */
+  deadline: string;
+  visibility: RfqVisibility;
+  quoteCount: number;
+  maxQuotes: number;
+  awardedQuoteId: string | null;
+  attachments: Attachment[];
+  createdAt: string;
+  publishedAt: string | null;
+  /** What the reader may do next. */
+  viewer: { role: 'buyer' | 'supplier' | 'operator'; invited: boolean; myQuoteId: string | null };
+};
+
+export type RfqList = { page: number; pageSize: number; items: Rfq[] };
+
+export type CreateRfqInput = {
+  title: string;
+  description: string;
+  language?: SearchLang;
+  categoryCode: string;
+  quantity: number;
+  unit: string;
+  /** Minor units as a decimal string. */
+  targetUnitPrice?: string | null;
+  currency: string;
+  destinationCountry: string;
+  destinationPort?: string | null;
+  transportMode: TransportMode;
+  incoterm: string;
+  /** ISO datetime. */
+  deadline: string;
+  visibility: RfqVisibility;
+  inviteLimit?: number;
+  attachmentIds?: string[];
+};
+
+export type MatchComponents = {
+  category: number;
+  text: number;
+  moq: number;
+  capacity: number;
+  credibility: number;
+  tier: number;
+  market: number;
+};
+
+/** A fact behind a match score; `code` picks the sentence, `params` fill it in. */
+export type MatchReason = { code: string; params: Record<string, string | number> };
+
+export type Match = { rank: number; score: number; components: MatchComponents; reasons: MatchReason[] };
+
+export type RfqMatches = { items: (Match & { supplier: CompanyCard })[] };
+
+/** A price tier as sent to the server: unit price in minor units. */
+export type QuoteTierInput = { minQuantity: number; maxQuantity: number | null; unitPrice: string };
+
+export type QuoteLineInput = {
+  productId?: string | null;
+  description: string;
+  quantity: number;
+  unit: string;
+  priceTiers: QuoteTierInput[];
+};
+
+export type QuoteOfferInput = {
+  currency: string;
+  lines: QuoteLineInput[];
+  moq: number;
+  leadTimeDays: number;
+  incoterm: string;
+  port?: string | null;
+  /** YYYY-MM-DD. */
+  validUntil: string;
+  sample?: { available: boolean; price?: string | null; days?: number | null } | null;
+  message: string;
+};
+
+export type QuoteOffer = {
+  currency: string;
+  lines: {
+    productId: string | null;
+    description: string;
+    quantity: number;
+    unit: string;
+    priceTiers: PriceTier[];
+  }[];
+  moq: number;
+  leadTimeDays: number;
+  incoterm: string;
+  port: string | null;
+  validUntil: string;
+  sample: { available: boolean; price: Money | null; days: number | null } | null;
+  total: Money;
+};
+
+export type QuoteCounter = {
+  targetUnitPrice: Money | null;
+  quantity: number | null;
+  leadTimeDays: number | null;
+};
+
+export type QuoteVersion = {
+  version: number;
+  author: 'supplier' | 'buyer';
+  offer: QuoteOffer | null;
+  counter: QuoteCounter | null;
+  message: string;
+  createdAt: string;
+};
+
+export type Quote = {
+  id: string;
+  rfqId: string;
+  supplier: CompanyCard;
+  status: QuoteStatus;
+  currentVersion: number;
+  acceptedVersion: number | null;
+  buyerRating: number | null;
+  offer: QuoteOffer;
+  versions: QuoteVersion[];
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type CounterInput = {
+  targetUnitPrice?: string | null;
+  quantity?: number | null;
+  leadTimeDays?: number | null;
+  message: string;
+};
+
+export type QuoteResponseAction = 'shortlist' | 'decline' | 'withdraw';
+
+export type ComparisonRow = {
+  quoteId: string;
+  status: QuoteStatus;
+  supplier: CompanyCard;
+  /** 0..1, or null without enough inquiries. */
+  responseRate: number | null;
+  tier: string | null;
+  /** The quantity the row is priced at: the RFQ's, or the quote's MOQ when that is higher. */
+  pricedQuantity: number;
+  quoted: { unitPrice: Money; total: Money };
+  normalized: { unitPrice: Money; total: Money };
+  leadTimeDays: number;
+  incoterm: string;
+  port: string | null;
+  moq: number;
+  validUntil: string;
+  buyerRating: number | null;
+  matchScore: number | null;
+};
+
+export type Comparison = {
+  rfqId: string;
+  currency: string;
+  quantity: number;
+  rateDate: string;
+  rows: ComparisonRow[];
+};
+
+export type Quota = { month: string; granted: number; used: number; left: number };
+
+export type FeedItem = {
+  rfq: Rfq;
+  match: Match | null;
+  myQuote: { id: string; status: QuoteStatus } | null;
+};
+
+export type RfqFeed = { quota: Quota; items: FeedItem[] };
+
+export type InquirySummary = {
+  id: string;
+  subject: string;
+  buyer: CompanyCard;
+  supplier: CompanyCard;
+  productId: string | null;
+  unread: number;
+  lastMessageAt: string;
+  firstResponseAt: string | null;
+  createdAt: string;
+};
+
+export type InquiryMessage = {
+  id: string;
+  fromCompanyId: string;
+  body: string;
+  quantity: number | null;
+  targetPrice: Money | null;
+  attachments: Attachment[];
+  createdAt: string;
+};
+
+export type InquiryThread = InquirySummary & { messages: InquiryMessage[] };
+
+export type InquiryInbox = Paged<InquirySummary> & { unread: number };
+
+export type OpenInquiryInput = {
+  productId?: string;
+  supplierId?: string;
+  subject?: string;
+  message: string;
+  quantity?: number | null;
+  targetPrice?: string | null;
+  currency?: string | null;
+};
+
+export type InquiryMessageInput = {
+  message: string;
+  quantity?: number | null;
+  targetPrice?: string | null;
+  currency?: string | null;
+};
+
+export type Credibility = {
+  companyId: string;
+  /** 0..1, or null without enough inquiries in the period. */
+  responseRate: number | null;
+  inquiriesCounted: number;
+  answeredWithin: number;
+  windowHours: number;
+  periodDays: number;
+};
+
+export type NotificationItem = {
+  id: string;
+  kind: string;
+  params: Record<string, string | number>;
+  /** The web app path it points at. */
+  link: string | null;
+  read: boolean;
+  createdAt: string;
+};
+
+export type Notifications = { unread: number; items: NotificationItem[] };
+
+/** One problem the server found with a field (VALIDATION_FAILED). */
+export type ValidationIssue = { path: string; message: string };

@@ -1,6 +1,7 @@
 import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useCredibility } from '../api/queries';
 import type { CompanyCard as Company, CompanyDetail } from '../api/types';
 import { useFormat } from '../format/use-format';
 import { useReference } from '../reference/use-reference';
@@ -21,6 +22,7 @@ export const CompanyCardView = ({ company, detail, headingOrder, title, showroom
   const { t } = useTranslation();
   const format = useFormat();
   const ref = useReference();
+  const credibility = useCredibility(company.id, company.kind === 'supplier');
   const place = [
     company.province ? ref.provinceName(company.province) : null,
     format.country(company.country),
@@ -59,6 +61,17 @@ export const CompanyCardView = ({ company, detail, headingOrder, title, showroom
       ),
     },
   ];
+  // Buyers judge a supplier by how fast it answers: the Quick Response Rate over 30 days.
+  if (company.kind === 'supplier' && credibility.data) {
+    const { responseRate, periodDays } = credibility.data;
+    facts.push({
+      label: t('company.responseRate'),
+      value:
+        responseRate === null
+          ? t('company.responseRateNone')
+          : t('company.responseRateValue', { percent: format.percent(responseRate), days: periodDays }),
+    });
+  }
   if (detail) {
     facts.push({ label: t('company.memberSinceLabel'), value: format.date(company.memberSince) });
     facts.push({ label: t('company.productCount'), value: format.number(detail.credibility.productCount) });

@@ -44,3 +44,24 @@ export const formatMoneyRange = (min: Money, max: Money, locale: string): string
 /** Whole major units (facet bounds such as '500' USD) in the locale's currency style. */
 export const formatMajor = (value: number, currency: string, locale: string): string =>
   new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
+
+/**
+ * A typed amount in major units ('12.5', '12,50', '1250') → minor units as a
+ * decimal string for the API ('1250' in USD), without floats. Either '.' or ','
+ * is the decimal mark (Spanish and Chinese keyboards differ); thousands
+ * separators are not accepted, so '1,250' is one and a quarter, never ambiguous.
+ * Null when the text is not an amount or has more decimals than the currency.
+ */
+export const toMinorUnits = (typed: string, currency: string): string | null => {
+  const match = /^(\d+)(?:[.,](\d*))?$/.exec(typed.trim().replace(/\s+/g, ''));
+  if (!match) return null;
+  const digits = minorDigits(currency);
+  const fraction = match[2] ?? '';
+  if (fraction.length > digits) return null;
+  const minor = `${match[1]}${fraction.padEnd(digits, '0')}`.replace(/^0+(?=\d)/, '');
+  return minor;
+};
+
+/** Minor units → the plain decimal a form field starts with ('1250' USD → '12.50'). */
+export const toMajorInput = (money: Money): string =>
+  toDecimalString(money.amount, minorDigits(money.currency));

@@ -21,6 +21,14 @@ export const useFormat = () => {
     });
     const monthFormat = new Intl.DateTimeFormat(intlLocale, { year: 'numeric', month: 'long' });
     const regions = new Intl.DisplayNames([intlLocale], { type: 'region', fallback: 'code' });
+    const currencies = new Intl.DisplayNames([intlLocale], { type: 'currency', fallback: 'code' });
+    const percentFormat = new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 });
+    const precisePercentFormat = new Intl.NumberFormat(intlLocale, {
+      style: 'percent',
+      maximumFractionDigits: 1,
+    });
+    const dateTimeFormat = new Intl.DateTimeFormat(intlLocale, { dateStyle: 'medium', timeStyle: 'short' });
+    const relativeFormat = new Intl.RelativeTimeFormat(intlLocale, { numeric: 'auto' });
     return {
       locale: intlLocale,
       number: (value: number) => numberFormat.format(value),
@@ -28,6 +36,32 @@ export const useFormat = () => {
       moneyRange: (min: Money, max: Money) => formatMoneyRange(min, max, intlLocale),
       major: (value: number, currency: string) => formatMajor(value, currency, intlLocale),
       date: (iso: string) => dateFormat.format(new Date(iso)),
+      /** A calendar day (YYYY-MM-DD) as that day wherever the reader is: noon keeps it off the date line. */
+      day: (ymd: string) => dateFormat.format(new Date(`${ymd.slice(0, 10)}T12:00:00`)),
+      dateTime: (iso: string) => dateTimeFormat.format(new Date(iso)),
+      /** "in 3 days", "2 hours ago": the largest whole unit of the distance from now. */
+      relative: (iso: string, now = Date.now()) => {
+        const seconds = (new Date(iso).getTime() - now) / 1000;
+        const units: [Intl.RelativeTimeFormatUnit, number][] = [
+          ['day', 86_400],
+          ['hour', 3_600],
+          ['minute', 60],
+        ];
+        for (const [unit, size] of units) {
+          if (Math.abs(seconds) >= size) return relativeFormat.format(Math.trunc(seconds / size), unit);
+        }
+        return relativeFormat.format(0, 'minute');
+      },
+      /** A 0..1 share as a whole percentage in the locale's style ("92%", "92 %"). */
+      percent: (share: number) => percentFormat.format(share),
+      percentPrecise: (share: number) => precisePercentFormat.format(share),
+      currencyName: (code: string) => {
+        try {
+          return currencies.of(code) ?? code;
+        } catch {
+          return code;
+        }
+      },
       month: (iso: string) => monthFormat.format(new Date(iso)),
       country: (code: string) => {
         try {

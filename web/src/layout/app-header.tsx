@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../api/queries';
 import { LanguageSwitch } from './language-switch';
+import { NotificationBell } from './notification-bell';
 import { SignInButton, UserMenu } from './user-menu';
+import { WorkspaceNav } from './workspace-nav';
 
 export const AppHeader = () => {
   const { t } = useTranslation();
@@ -28,6 +30,12 @@ export const AppHeader = () => {
             <Anchor component={Link} to="/search" fz="sm" visibleFrom="md">
               {t('header.browse')}
             </Anchor>
+            {signedIn && (
+              <Box visibleFrom="md">
+                <WorkspaceNav />
+              </Box>
+            )}
+            {signedIn && me.data?.company && <NotificationBell />}
             <LanguageSwitch />
             {!me.isPending && !signedIn && <SignInButton />}
             {signedIn && (
@@ -37,6 +45,12 @@ export const AppHeader = () => {
             )}
           </Group>
         </Group>
+        {/* Below desktop width the workspace links get a row of their own. */}
+        {signedIn && (
+          <Box hiddenFrom="md" mt="xs">
+            <WorkspaceNav />
+          </Box>
+        )}
         {/* Phones get the signed-in user on a row of its own, so nothing is squeezed out. */}
         {signedIn && (
           <Box hiddenFrom="sm" mt="xs" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>

@@ -1,5 +1,6 @@
 import {
   Anchor,
+  Box,
   Breadcrumbs,
   Card,
   Container,
@@ -22,6 +23,7 @@ import { useFormat } from '../../format/use-format';
 import { useLocale } from '../../i18n/use-locale';
 import { useDocumentTitle } from '../../layout/use-document-title';
 import { useReference } from '../../reference/use-reference';
+import { ContactSupplier } from '../inquiries/contact-supplier';
 import { LeadTimeTable } from './lead-time-table';
 import { PriceCalculator } from './price-calculator';
 import { ProductFacts } from './product-facts';
@@ -136,6 +138,9 @@ export const ProductScreen = () => {
                 activeMin={quote?.tier.minQuantity}
               />
               <PriceCalculator productId={p.id} moq={p.moq} unit={p.unit} onQuote={onQuote} />
+              <Box maw={{ base: '100%', sm: 320 }}>
+                <ContactSupplier product={p} />
+              </Box>
             </Stack>
           </Grid.Col>
         </Grid>

@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Container, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useSignIn } from '../../api/queries';
+import { safeNext } from '../../components/signed-in-gate';
 import { useDocumentTitle } from '../../layout/use-document-title';
 
 type FieldErrors = { email?: string; password?: string; form?: string };
@@ -15,6 +16,9 @@ const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(valu
 export const SignInScreen = () => {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  // Sent here from a workspace page (or a notification link): go back there after signing in.
+  const returnTo = safeNext(params.get('next')) ?? '/';
   const signIn = useSignIn();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -33,7 +37,7 @@ export const SignInScreen = () => {
     signIn.mutate(
       { email: email.trim(), password },
       {
-        onSuccess: () => navigate('/'),
+        onSuccess: () => navigate(returnTo, { replace: true }),
         onError: (error) => {
           if (!(error instanceof ApiError)) {
             setErrors({ form: t('errors.network') });

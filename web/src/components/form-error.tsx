@@ -1,0 +1,46 @@
+import { Alert } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+import { useFormat } from '../format/use-format';
+
+// Codes whose meaning the reader can act on get a sentence in their language;
+// anything else shows the server's own message.
+const KNOWN_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'LIMIT_REACHED',
+  'DEADLINE_PASSED',
+  'QUOTA_EXHAUSTED',
+  'RATE_LIMITED',
+  'INVALID_TRANSITION',
+] as const;
+
+/** What went wrong with an action, in the reader's language where the code says enough. */
+export const useErrorMessage = () => {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (error: unknown): string => {
+    if (!(error instanceof ApiError)) return t('errors.network');
+    if ((KNOWN_CODES as readonly string[]).includes(error.code)) {
+      const details = (error.details ?? {}) as Record<string, unknown>;
+      return t(`errors.code.${error.code}`, {
+        renews: typeof details.renews === 'string' ? format.day(details.renews) : '',
+        max: typeof details.max === 'number' ? details.max : 10,
+      });
+    }
+    if (error.code === 'VALIDATION_FAILED') return t('errors.validation');
+    return error.message;
+  };
+};
+
+/** A failed action, above the form or next to the button that tried it. */
+export const FormError = ({ error, testId = 'form-error' }: { error: unknown; testId?: string }) => {
+  const message = useErrorMessage();
+  if (!error) return null;
+  return (
+    <Alert color="red" role="alert" data-testid={testId}>
+      {message(error)}
+    </Alert>
+  );
+};
