@@ -32,6 +32,17 @@ test('searching for "water pump" shows results and facets', async ({ page }) => 
   await expect(filters.getByTestId('facet-category').getByTestId('facet-option').first()).toBeVisible();
 });
 
+test('in the Chinese UI an English query is still translated into Chinese and Spanish', async ({
+  page,
+  context,
+}) => {
+  await context.addInitScript({ content: "localStorage.setItem('tradelane.lang', 'zh-CN');" });
+  await page.goto('/search?q=water%20pump');
+  const interpretation = page.getByTestId('interpretation');
+  await expect(interpretation).toContainText('水泵');
+  await expect(interpretation).toContainText('bomba de agua');
+});
+
 test('a product page shows the tier price table and quotes a quantity', async ({ page }) => {
   await page.goto('/search?q=water%20pump');
   const firstTitle = page.getByTestId('product-card').first().getByRole('heading').getByRole('link');

@@ -84,7 +84,8 @@ export type SearchResponse = Paged<ProductSummary> & {
 
 export type SearchParams = {
   q?: string;
-  lang: SearchLang;
+  /** The language the query is typed in; omit it and the server detects it (Han → zh, else en + es). */
+  lang?: SearchLang;
   category?: string;
   minPrice?: string;
   maxPrice?: string;

@@ -7,9 +7,14 @@ import { useReference } from '../reference/use-reference';
 import { ProductImage } from './product-image';
 import { VerificationBadge } from './verification-badge';
 
-type Props = { product: ProductSummary; headingOrder?: 2 | 3 };
+type Props = {
+  product: ProductSummary;
+  headingOrder?: 2 | 3;
+  /** Off in a supplier's own showroom, where every card would repeat the page's header. */
+  showSupplier?: boolean;
+};
 
-export const ProductCard = ({ product, headingOrder = 2 }: Props) => {
+export const ProductCard = ({ product, headingOrder = 2, showSupplier = true }: Props) => {
   const { t } = useTranslation();
   const format = useFormat();
   const ref = useReference();
@@ -54,19 +59,21 @@ export const ProductCard = ({ product, headingOrder = 2 }: Props) => {
             unit: ref.unitLabel(product.unit, product.moq),
           })}
         </Text>
-        <Stack gap={4} mt="auto" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
-          <Link to={`/suppliers/${product.supplier.id}`} className="card-link">
-            <Text fz="sm" fw={600} className="card-title" lineClamp={1}>
-              {product.supplier.name}
-            </Text>
-          </Link>
-          <Group gap={4} justify="space-between" wrap="wrap">
-            <Text fz="xs" c="dimmed">
-              {place}
-            </Text>
-            <VerificationBadge level={product.supplier.verificationLevel} />
-          </Group>
-        </Stack>
+        {showSupplier && (
+          <Stack gap={4} mt="auto" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+            <Link to={`/suppliers/${product.supplier.id}`} className="card-link">
+              <Text fz="sm" fw={600} className="card-title" lineClamp={1}>
+                {product.supplier.name}
+              </Text>
+            </Link>
+            <Group gap={4} justify="space-between" wrap="wrap">
+              <Text fz="xs" c="dimmed">
+                {place}
+              </Text>
+              <VerificationBadge level={product.supplier.verificationLevel} />
+            </Group>
+          </Stack>
+        )}
       </Stack>
     </Card>
   );

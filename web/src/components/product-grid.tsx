@@ -6,12 +6,23 @@ type Cols = Partial<Record<'base' | 'xs' | 'sm' | 'md' | 'lg' | 'xl', number>>;
 
 const GRID_COLS: Cols = { base: 1, xs: 2, md: 3, lg: 4 };
 
-type Props = { items: ProductSummary[]; headingOrder?: 2 | 3; dimmed?: boolean; cols?: Cols };
+type Props = {
+  items: ProductSummary[];
+  headingOrder?: 2 | 3;
+  dimmed?: boolean;
+  cols?: Cols;
+  showSupplier?: boolean;
+};
 
-export const ProductGrid = ({ items, headingOrder, dimmed, cols = GRID_COLS }: Props) => (
+export const ProductGrid = ({ items, headingOrder, dimmed, cols = GRID_COLS, showSupplier }: Props) => (
   <SimpleGrid cols={cols} spacing="md" style={{ opacity: dimmed ? 0.6 : 1, transition: 'opacity 120ms' }}>
     {items.map((product) => (
-      <ProductCard key={product.id} product={product} headingOrder={headingOrder} />
+      <ProductCard
+        key={product.id}
+        product={product}
+        headingOrder={headingOrder}
+        showSupplier={showSupplier}
+      />
     ))}
   </SimpleGrid>
 );

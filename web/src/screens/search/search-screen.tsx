@@ -8,7 +8,6 @@ import { ProductGrid, ProductGridSkeleton } from '../../components/product-grid'
 import { QueryError } from '../../components/query-error';
 import { SearchBox } from '../../components/search-box';
 import { useFormat } from '../../format/use-format';
-import { useLocale } from '../../i18n/use-locale';
 import { useDocumentTitle } from '../../layout/use-document-title';
 import { useReference } from '../../reference/use-reference';
 import { ActiveFilters } from './active-filters';
@@ -23,13 +22,14 @@ export const SearchScreen = () => {
   const navigate = useNavigate();
   const format = useFormat();
   const ref = useReference();
-  const { apiLang } = useLocale();
   const filters = useSearchFilters();
   const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(false);
 
   const search = useSearch({
+    // No `lang`: it names the query's language, not the UI's. The server tells Han
+    // from Latin text itself, and an English query typed in the Chinese UI must
+    // still be translated into Chinese and Spanish.
     q: filters.q || undefined,
-    lang: apiLang,
     category: filters.category,
     minPrice: filters.minPrice,
     maxPrice: filters.maxPrice,

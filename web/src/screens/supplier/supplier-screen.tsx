@@ -34,7 +34,7 @@ export const SupplierScreen = () => {
             detail={company.data}
             headingOrder={1}
             title={t('showroom.kicker')}
-            cols={{ base: 1, sm: 3 }}
+            cols={{ base: 2, sm: 3 }}
           />
         )}
         <Stack component="section" aria-labelledby="showroom-products" gap="md">
@@ -52,7 +52,12 @@ export const SupplierScreen = () => {
           {products.isPending && <ProductGridSkeleton count={8} />}
           {products.data && products.data.items.length === 0 && <Text c="dimmed">{t('showroom.empty')}</Text>}
           {products.data && products.data.items.length > 0 && (
-            <ProductGrid items={products.data.items} headingOrder={3} dimmed={products.isPlaceholderData} />
+            <ProductGrid
+              items={products.data.items}
+              headingOrder={3}
+              dimmed={products.isPlaceholderData}
+              showSupplier={false}
+            />
           )}
           {products.data && (
             <PaginationBar
