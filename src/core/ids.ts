@@ -19,7 +19,9 @@ export type IdPrefix =
   | 'quo'
   | 'inq'
   | 'msg'
-  | 'att';
+  | 'att'
+  | 'acct'
+  | 'txf';
 
 const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
 

@@ -1,0 +1,88 @@
+/**
+ * The double-entry ledger, TigerBeetle-style, in integer minor units: the
+ * money core that orders and payments build on.
+ *
+ * - **Accounts** (`openAccount`) carry four balance columns (debits and
+ *   credits, pending and posted) and at most one balance flag. An account is
+ *   known by a stable `code` such as `escrow:ord_123:USD`.
+ * - **Transfers** (`createTransfers`) are immutable rows with a caller-chosen
+ *   id, the idempotency key: an identical repeat answers `exists` and changes
+ *   nothing. A transfer debits one account and credits another of the same
+ *   currency, so Σ debits = Σ credits per currency always holds.
+ * - **Two-phase**: a `pending` transfer reserves the amount; one later
+ *   `postPending` (all of it, or less, releasing the rest) or `voidPending`
+ *   resolves it, exactly once.
+ * - **Linked chains**: transfers flagged `linked` succeed or fail with the
+ *   next one, all or nothing.
+ * - **Failures are results, not exceptions**: `createTransfers` returns a
+ *   result per transfer and writes nothing of a failed chain;
+ *   `requireTransfers` throws an AppError instead, for use cases that must
+ *   move money or fail.
+ * - **Invariants** are checked from scratch by `verifyLedger` (and
+ *   `tradelane ledger verify`).
+ *
+ * The ledger knows no actors: the modules calling it decide who may move or
+ * see which account. Amounts are `bigint` minor units; never a float.
+ *
+ * @example Escrow for an order: reserve the deposit, then release it to the supplier.
+ * ```ts
+ * const escrow = await openAccount(ctx, { code: accountCode('escrow', order.id, 'USD'), kind: 'escrow', currency: 'USD' });
+ * await requireTransfers(ctx, [
+ *   { id: `${order.id}:deposit`, debitAccountId: clearing.id, creditAccountId: escrow.id,
+ *     amount: 125_000n, currency: 'USD', reference: `order:${order.id}:deposit` },
+ * ]);
+ * ```
+ *
+ * @module
+ */
+
+export {
+  type AccountBalance,
+  type AccountFlags,
+  accountBalance,
+  accountCode,
+  defaultFlags,
+  getAccount,
+  getAccountByCode,
+  type LedgerAccount,
+  normalSide,
+  type OpenAccountInput,
+  openAccount,
+} from './accounts.js';
+export { type AccountState, applyTransfer, type Balances, maxAmount } from './apply-transfer.js';
+export {
+  createTransfers,
+  type LedgerCtx,
+  maxBatchSize,
+  requireTransfers,
+} from './create-transfers.js';
+export {
+  getTransfer,
+  listTransfers,
+  type TransferPage,
+} from './list-transfers.js';
+export { type BatchPlan, type LedgerSnapshot, planBatch } from './plan-batch.js';
+export {
+  type AccountKind,
+  accountKinds,
+  ledgerAccounts,
+  ledgerTransfers,
+  type TransferKind,
+  transferKinds,
+} from './schema.js';
+export {
+  type Json,
+  succeeded,
+  type Transfer,
+  type TransferFailure,
+  type TransferFlags,
+  type TransferInput,
+  type TransferResult,
+  transferFailures,
+} from './transfer.js';
+export {
+  type CurrencyTotals,
+  type LedgerReport,
+  type LedgerViolation,
+  verifyLedger,
+} from './verify-ledger.js';
