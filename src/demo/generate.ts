@@ -183,7 +183,7 @@ export const generateProduct = (
     hsCode: hsCodeFor(noun.subcategory),
     title: titleOf(random, noun, translated),
     description: {
-      en: `${noun.en} made in ${supplier.name}'s own factory. OEM and custom packaging available; samples on request.`,
+      en: `${noun.en.charAt(0).toUpperCase()}${noun.en.slice(1)} made in ${supplier.name}'s own factory. OEM and custom packaging available; samples on request.`,
     },
     attributes: [{ name: 'material grade', value: random.pick(['standard', 'premium', 'export grade']) }],
     certifications: random.chance(0.6) ? [random.pick(certifications)] : [],
