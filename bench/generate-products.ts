@@ -138,7 +138,10 @@ export const insertProducts = async (
     await searchIndex.index(
       db,
       rows.map((row, i) => productDocument(row, tiers.get(row.id)!, cards[i]!, now)),
+      { refreshStats: false },
     );
     options.onProgress(start + rows.length);
   }
+  // Once for everyone: per batch it would rescan every touched supplier's listings again and again.
+  await searchIndex.refreshSupplierStats(db, 'all');
 };

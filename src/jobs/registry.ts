@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { reindexCompanyProducts } from '../modules/catalog/index.js';
 import { notify } from '../modules/notifications/index.js';
+import { searchIndex } from '../modules/search/index.js';
 import { expireRfqs } from '../modules/sourcing/index.js';
 import type { Scheduler } from './scheduler.js';
 
@@ -52,6 +53,10 @@ export const registerBackgroundWork = (scheduler: Scheduler) => {
   // Quoting refuses past the deadline by itself; the sweep moves the RFQ's state for everyone to see.
   scheduler.every('sourcing.expire-rfqs', '*/5 * * * *', async (db, now) => {
     await expireRfqs(db, now);
+  });
+  // Listing stats are refreshed per company on every change; nightly for everyone catches any race.
+  scheduler.every('search.refresh-supplier-stats', '41 2 * * *', async (db) => {
+    await searchIndex.refreshSupplierStats(db, 'all');
   });
   // PGlite never autovacuums: reclaim dead rows nightly (a no-op cost on PostgreSQL).
   scheduler.every('maintenance.vacuum', '17 3 * * *', async (db) => {

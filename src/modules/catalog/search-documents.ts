@@ -48,6 +48,7 @@ export const productDocument = (
     verificationLevel: supplier.verificationLevel,
     certifications: row.certifications,
     supplierQuality: supplierQuality(supplier, now),
+    monthlyCapacity: row.monthlyCapacity,
   };
 };
 

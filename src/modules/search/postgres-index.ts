@@ -46,12 +46,17 @@ export const createPostgresSearchIndex = (): SearchIndex => {
   };
 
   return {
-    index: (db, documents) => indexDocuments(db, documents),
+    index: async (db, documents, { refreshStats = true } = {}) => {
+      await indexDocuments(db, documents);
+      if (refreshStats) await refreshSupplierStats(db, [...new Set(documents.map((d) => d.companyId))]);
+    },
     remove: async (db, companyId, productId) => {
       await db.execute(
         sql`delete from search_products where company_id = ${companyId} and product_id = ${productId}`,
       );
+      await refreshSupplierStats(db, [companyId]);
     },
+    refreshSupplierStats: (db, companyIds) => refreshSupplierStats(db, companyIds),
     search: async (db, query) => {
       const interpreted = await interpret(db, query, await glossaryOf(db));
       return runSearch(db, query, interpreted);
@@ -84,6 +89,7 @@ const indexDocuments = async (db: Db, documents: readonly ProductDocument[]): Pr
     verification_rank: verificationRank(d.verificationLevel),
     certifications: d.certifications,
     supplier_quality: d.supplierQuality,
+    monthly_capacity: d.monthlyCapacity,
     en_title: d.text.en.title,
     en_body: d.text.en.body,
     es_title: d.text.es.title,
@@ -94,24 +100,26 @@ const indexDocuments = async (db: Db, documents: readonly ProductDocument[]): Pr
   await db.execute(sql`
     insert into search_products (company_id, product_id, industry_code, category_code, subcategory_code,
       min_price_usd_cents, moq, province, verification_level, verification_rank, certifications,
-      supplier_quality, document)
+      supplier_quality, monthly_capacity, document)
     select company_id, product_id, industry_code, category_code, subcategory_code,
       min_price_usd_cents, moq, province, verification_level, verification_rank, certifications,
-      supplier_quality,
+      supplier_quality, monthly_capacity,
       setweight(to_tsvector('english', en_title), 'A') || setweight(to_tsvector('english', en_body), 'C')
       || setweight(to_tsvector('spanish', es_title), 'A') || setweight(to_tsvector('spanish', es_body), 'C')
       || setweight(array_to_tsvector(zh_title), 'A') || setweight(array_to_tsvector(zh_body), 'C')
     from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as x(
       company_id text, product_id text, industry_code text, category_code text, subcategory_code text,
       min_price_usd_cents bigint, moq int, province text, verification_level text, verification_rank smallint,
-      certifications text[], supplier_quality real, en_title text, en_body text, es_title text, es_body text,
+      certifications text[], supplier_quality real, monthly_capacity int, en_title text, en_body text,
+      es_title text, es_body text,
       zh_title text[], zh_body text[])
     on conflict (company_id, product_id) do update set
       industry_code = excluded.industry_code, category_code = excluded.category_code,
       subcategory_code = excluded.subcategory_code, min_price_usd_cents = excluded.min_price_usd_cents,
       moq = excluded.moq, province = excluded.province, verification_level = excluded.verification_level,
       verification_rank = excluded.verification_rank, certifications = excluded.certifications,
-      supplier_quality = excluded.supplier_quality, document = excluded.document`);
+      supplier_quality = excluded.supplier_quality, monthly_capacity = excluded.monthly_capacity,
+      document = excluded.document`);
 
   const vocabulary = new Set<string>();
   for (const d of documents) {
@@ -324,11 +332,27 @@ const runSearch = async (
   };
 };
 
+/** Recomputes the listing stats of `companyIds` (or everyone) from their search entries. */
+const refreshSupplierStats = async (db: Db, companyIds: readonly string[] | 'all'): Promise<void> => {
+  if (companyIds !== 'all' && companyIds.length === 0) return;
+  const which =
+    companyIds === 'all'
+      ? sql`true`
+      : sql`company_id in (select jsonb_array_elements_text(${JSON.stringify(companyIds)}::jsonb))`;
+  await db.execute(sql`delete from supplier_listing_stats where ${which}`);
+  await db.execute(sql`
+    insert into supplier_listing_stats (company_id, node_code, industry_code, category_code, subcategory_code,
+      listings, min_moq, monthly_capacity, supplier_quality, verification_level)
+    select company_id, coalesce(subcategory_code, category_code), industry_code, category_code, subcategory_code,
+      count(*), min(moq), sum(monthly_capacity), max(supplier_quality), min(verification_level)
+    from search_products where ${which}
+    group by company_id, industry_code, category_code, subcategory_code`);
+};
+
 /**
  * Every supplier listing in the industry, at the closest taxonomy level it
- * lists in, with the best text rank of its listings at that level. Two
- * scans, both on indexes: the industry's rows for levels and MOQs, and the
- * text matches within the industry (GIN) for relevance.
+ * lists in (from the listing stats rollup, a few rows per supplier), with the
+ * best text rank of its listings in the industry (a GIN scan of the matches).
  */
 const findSupplierCandidates = async (
   db: Db,
@@ -342,6 +366,7 @@ const findSupplierCandidates = async (
     level: number;
     min_moq: number;
     listings: number | string;
+    capacity: number | string | null;
     quality: number;
     verification_level: string;
     text_rank: number | null;
@@ -350,13 +375,17 @@ const findSupplierCandidates = async (
     sql`
     with q as (select ${tsquery ?? sql`null::tsquery`} as query),
     levels as (
-      select company_id, ${level} as level, min(moq) as min_moq, count(*) as listings,
-        max(supplier_quality) as quality, max(verification_level) as verification_level
-      from search_products where industry_code = ${query.industryCode}
+      select company_id, ${level} as level, min(min_moq) as min_moq, sum(listings) as listings,
+        sum(monthly_capacity) filter (where category_code = ${query.categoryCode}) as capacity,
+        max(supplier_quality) as quality, min(verification_level) as verification_level
+      from supplier_listing_stats where industry_code = ${query.industryCode}
       group by company_id, 2
     ),
     best as (
       select distinct on (company_id) * from levels order by company_id, level desc
+    ),
+    capacities as (
+      select company_id, sum(capacity) as capacity from levels group by company_id
     ),
     texts as (
       select company_id, max(ts_rank_cd(document, (select query from q), 1)) as text_rank
@@ -364,8 +393,9 @@ const findSupplierCandidates = async (
       where industry_code = ${query.industryCode} and document @@ (select query from q)
       group by company_id
     )
-    select b.company_id, b.level, b.min_moq, b.listings, b.quality, b.verification_level, t.text_rank
-    from best b left join texts t on t.company_id = b.company_id`,
+    select b.company_id, b.level, b.min_moq, b.listings, c.capacity, b.quality, b.verification_level, t.text_rank
+    from best b join capacities c on c.company_id = b.company_id
+      left join texts t on t.company_id = b.company_id`,
   );
   return found.map((r) => ({
     companyId: r.company_id,
@@ -373,6 +403,7 @@ const findSupplierCandidates = async (
     textRank: Number(r.text_rank ?? 0),
     minMoq: Number(r.min_moq),
     listings: Number(r.listings),
+    monthlyCapacity: r.capacity === null ? null : Number(r.capacity),
     supplierQuality: Number(r.quality),
     verificationLevel: r.verification_level,
   }));

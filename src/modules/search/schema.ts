@@ -37,6 +37,8 @@ export const searchProducts = pgTable(
     certifications: text().array().notNull(),
     /** 0..1, from the supplier's credibility: breaks relevance ties. */
     supplierQuality: real().notNull(),
+    /** The listing's stated monthly capacity, for RFQ matching. */
+    monthlyCapacity: integer(),
     document: tsvector().notNull(),
   },
   (t) => [
@@ -46,6 +48,31 @@ export const searchProducts = pgTable(
     index().on(t.subcategoryCode),
     index().on(t.industryCode),
   ],
+);
+
+/**
+ * Per supplier and taxonomy node, what it lists there: a rollup of
+ * search_products that RFQ matching reads instead of scanning every listing of
+ * an industry. Recomputed for a company whenever its entries change, and for
+ * everyone nightly.
+ */
+export const supplierListingStats = pgTable(
+  'supplier_listing_stats',
+  {
+    companyId: text().notNull(),
+    /** The most specific node the listings are filed under (sub-category, or category). */
+    nodeCode: text().notNull(),
+    industryCode: text().notNull(),
+    categoryCode: text().notNull(),
+    subcategoryCode: text(),
+    listings: integer().notNull(),
+    minMoq: integer().notNull(),
+    /** Sum of the stated monthly capacities; null when no listing states one. */
+    monthlyCapacity: bigint({ mode: 'number' }),
+    supplierQuality: real().notNull(),
+    verificationLevel: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.nodeCode] }), index().on(t.industryCode)],
 );
 
 /** Every distinct word of the indexed texts, to correct typos by trigram similarity. */

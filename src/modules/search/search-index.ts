@@ -16,6 +16,7 @@ export type ProductDocument = {
   verificationLevel: string;
   certifications: string[];
   supplierQuality: number;
+  monthlyCapacity: number | null;
 };
 
 export type ProductQuery = {
@@ -80,6 +81,8 @@ export type SupplierCandidate = {
   /** Lowest MOQ among its listings at that level. */
   minMoq: number;
   listings: number;
+  /** Sum of the monthly capacities its listings in the RFQ's category state (null: none states one). */
+  monthlyCapacity: number | null;
   supplierQuality: number;
   verificationLevel: string;
 };
@@ -90,7 +93,17 @@ export type SearchIndex = {
     db: Db,
     query: Omit<ProductQuery, 'minPriceUsdCents' | 'maxPriceUsdCents' | 'maxMoq' | 'certification'>,
   ) => Promise<{ total: number; hits: SupplierHit[] }>;
-  index: (db: Db, documents: readonly ProductDocument[]) => Promise<void>;
+  /**
+   * Adds or replaces entries. Each company touched has its listing stats
+   * recomputed unless `refreshStats` is false (bulk loads refresh once at the end).
+   */
+  index: (
+    db: Db,
+    documents: readonly ProductDocument[],
+    options?: { refreshStats?: boolean },
+  ) => Promise<void>;
   remove: (db: Db, companyId: string, productId: string) => Promise<void>;
+  /** Recomputes the per-supplier listing stats of these companies (or of every company). */
+  refreshSupplierStats: (db: Db, companyIds: readonly string[] | 'all') => Promise<void>;
   search: (db: Db, query: ProductQuery) => Promise<ProductSearchResult>;
 };

@@ -13,19 +13,6 @@ const rows = async <T>(db: Db, query: ReturnType<typeof sql>) =>
 const jsonList = (ids: readonly string[]) =>
   sql`(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
 
-/** Monthly capacity stated on each supplier's active listings in the category (null when none states one). */
-const capacities = async (db: Db, supplierIds: readonly string[], categoryCode: string) => {
-  const category = categoryCode.split('/').slice(0, 2).join('/');
-  const found = await rows<{ company_id: string; capacity: number | string | null }>(
-    db,
-    sql`select company_id, sum(monthly_capacity) as capacity from products
-      where company_id in ${jsonList(supplierIds)} and status = 'active'
-        and (category_code = ${category} or category_code like ${`${category}/%`})
-      group by company_id`,
-  );
-  return new Map(found.map((r) => [r.company_id, r.capacity === null ? null : Number(r.capacity)]));
-};
-
 /** Accepted quotes per supplier to buyers in `country`, and in its region. */
 const pastDeals = async (db: Db, supplierIds: readonly string[], country: string) => {
   const region = regionOf(country);
@@ -76,15 +63,13 @@ export const matchRfq = async (
   });
   if (candidates.length === 0) return [];
   const ids = candidates.map((c) => c.companyId);
-  const [capacity, rates, tiers, deals] = await Promise.all([
-    capacities(db, ids, rfq.categoryCode),
+  const [rates, tiers, deals] = await Promise.all([
     responseRates(db, ids, now),
     tierSignals(db, ids),
     pastDeals(db, ids, rfq.destinationCountry),
   ]);
   const facts: CandidateFacts[] = candidates.map((c) => ({
     ...c,
-    monthlyCapacity: capacity.get(c.companyId) ?? null,
     responseRate: rates.get(c.companyId)?.rate ?? null,
     tierBoost: tiers.get(c.companyId)?.boost ?? 0,
     dealsToCountry: deals.get(c.companyId)?.country ?? 0,

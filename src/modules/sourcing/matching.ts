@@ -18,8 +18,6 @@ export const moqCutoffFactor = 10;
 export const moqPenalty = 0.6;
 
 export type CandidateFacts = SupplierCandidate & {
-  /** Sum of the monthly capacity of its listings in the RFQ's category; null when none is stated. */
-  monthlyCapacity: number | null;
   /** Quick Response Rate over 30 days (0..1); null without enough inquiries. */
   responseRate: number | null;
   /** 0..1 from the supplier's tier (the tiering module fills it). */
