@@ -341,26 +341,28 @@ const refreshSupplierStats = async (db: Db, companyIds: readonly string[] | 'all
       : sql`company_id in (select jsonb_array_elements_text(${JSON.stringify(companyIds)}::jsonb))`;
   await db.execute(sql`delete from supplier_listing_stats where ${which}`);
   await db.execute(sql`
-    insert into supplier_listing_stats (company_id, node_code, industry_code, category_code, subcategory_code,
-      listings, min_moq, monthly_capacity, supplier_quality, verification_level)
-    select company_id, coalesce(subcategory_code, category_code), industry_code, category_code, subcategory_code,
-      count(*), min(moq), sum(monthly_capacity), max(supplier_quality), min(verification_level)
-    from search_products where ${which}
-    group by company_id, industry_code, category_code, subcategory_code`);
+    insert into supplier_listing_stats (company_id, node_code, level, listings, min_moq, monthly_capacity,
+      supplier_quality, verification_level)
+    select company_id, node.code, node.level, count(*), min(moq), sum(monthly_capacity), max(supplier_quality),
+      min(verification_level)
+    from search_products,
+      lateral (values (industry_code, 1), (category_code, 2), (subcategory_code, 3)) as node(code, level)
+    where ${which} and node.code is not null
+    group by company_id, node.code, node.level`);
 };
 
 /**
  * Every supplier listing in the industry, at the closest taxonomy level it
- * lists in (from the listing stats rollup, a few rows per supplier), with the
- * best text rank of its listings in the industry (a GIN scan of the matches).
+ * lists in, from the listing stats rollup (one row per supplier and node);
+ * with the best text rank of its listings in the RFQ's category (a GIN scan
+ * of the matches there).
  */
 const findSupplierCandidates = async (
   db: Db,
   query: SupplierMatchQuery,
   tsquery: SQL | null,
 ): Promise<SupplierCandidate[]> => {
-  const level = sql`case when subcategory_code = ${query.subcategoryCode ?? ''} then 3
-    when category_code = ${query.categoryCode} then 2 else 1 end`;
+  const nodes = [query.industryCode, query.categoryCode, query.subcategoryCode].filter((n) => n !== null);
   const found = await rows<{
     company_id: string;
     level: number;
@@ -374,27 +376,22 @@ const findSupplierCandidates = async (
     db,
     sql`
     with q as (select ${tsquery ?? sql`null::tsquery`} as query),
-    levels as (
-      select company_id, ${level} as level, min(min_moq) as min_moq, sum(listings) as listings,
-        sum(monthly_capacity) filter (where category_code = ${query.categoryCode}) as capacity,
-        max(supplier_quality) as quality, min(verification_level) as verification_level
-      from supplier_listing_stats where industry_code = ${query.industryCode}
-      group by company_id, 2
+    nodes as (
+      select * from supplier_listing_stats
+      where node_code in (select jsonb_array_elements_text(${JSON.stringify(nodes)}::jsonb))
     ),
-    best as (
-      select distinct on (company_id) * from levels order by company_id, level desc
-    ),
-    capacities as (
-      select company_id, sum(capacity) as capacity from levels group by company_id
-    ),
+    best as (select distinct on (company_id) * from nodes order by company_id, level desc),
     texts as (
-      select company_id, max(ts_rank_cd(document, (select query from q), 1)) as text_rank
-      from search_products
-      where industry_code = ${query.industryCode} and document @@ (select query from q)
-      group by company_id
+      select company_id, max(rank) as text_rank from (
+        select company_id, ts_rank_cd(document, (select query from q), 1) as rank
+        from search_products
+        where category_code = ${query.categoryCode} and document @@ (select query from q)
+      ) ranked group by company_id
     )
-    select b.company_id, b.level, b.min_moq, b.listings, c.capacity, b.quality, b.verification_level, t.text_rank
-    from best b join capacities c on c.company_id = b.company_id
+    select b.company_id, b.level, b.min_moq, b.listings, c.monthly_capacity as capacity,
+      b.supplier_quality as quality, b.verification_level, t.text_rank
+    from best b
+      left join nodes c on c.company_id = b.company_id and c.level = 2
       left join texts t on t.company_id = b.company_id`,
   );
   return found.map((r) => ({

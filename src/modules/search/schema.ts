@@ -51,20 +51,19 @@ export const searchProducts = pgTable(
 );
 
 /**
- * Per supplier and taxonomy node, what it lists there: a rollup of
- * search_products that RFQ matching reads instead of scanning every listing of
- * an industry. Recomputed for a company whenever its entries change, and for
+ * Per supplier and taxonomy node (its industry, category and sub-category
+ * each get a row), what it lists there: a rollup of search_products that RFQ
+ * matching reads (a few hundred rows) instead of scanning an industry's
+ * listings. Recomputed for a company whenever its entries change, and for
  * everyone nightly.
  */
 export const supplierListingStats = pgTable(
   'supplier_listing_stats',
   {
     companyId: text().notNull(),
-    /** The most specific node the listings are filed under (sub-category, or category). */
     nodeCode: text().notNull(),
-    industryCode: text().notNull(),
-    categoryCode: text().notNull(),
-    subcategoryCode: text(),
+    /** 1 industry, 2 category, 3 sub-category. */
+    level: smallint().notNull(),
     listings: integer().notNull(),
     minMoq: integer().notNull(),
     /** Sum of the stated monthly capacities; null when no listing states one. */
@@ -72,7 +71,7 @@ export const supplierListingStats = pgTable(
     supplierQuality: real().notNull(),
     verificationLevel: text().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.companyId, t.nodeCode] }), index().on(t.industryCode)],
+  (t) => [primaryKey({ columns: [t.companyId, t.nodeCode] }), index().on(t.nodeCode)],
 );
 
 /** Every distinct word of the indexed texts, to correct typos by trigram similarity. */
