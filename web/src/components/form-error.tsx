@@ -44,3 +44,11 @@ export const FormError = ({ error, testId = 'form-error' }: { error: unknown; te
     </Alert>
   );
 };
+
+/** After a failed check, take the reader to the first field that needs attention. */
+export const focusFirstInvalid = (form: HTMLElement | null) => {
+  // Next frame: the error state has rendered and Mantine has set aria-invalid.
+  requestAnimationFrame(() => {
+    form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  });
+};

@@ -159,7 +159,7 @@ const ContactForm = ({ product, onCancel }: { product: ProductDetail; onCancel: 
           <Grid.Col span={{ base: 6, sm: 4 }}>
             <TextInput
               label={t('inquiries.priceLabel')}
-              description={t('rfqNew.fields.optional')}
+              placeholder={t('rfqNew.fields.optional')}
               inputMode="decimal"
               value={price}
               onChange={(event) => setPrice(event.currentTarget.value)}
@@ -169,7 +169,6 @@ const ContactForm = ({ product, onCancel }: { product: ProductDetail; onCancel: 
           <Grid.Col span={{ base: 6, sm: 4 }}>
             <CurrencySelect
               label={t('rfqNew.fields.currency')}
-              description={' '}
               value={currency}
               onChange={setCurrency}
               allowDeselect={false}

@@ -170,7 +170,9 @@ export const checkOffer = (
     const tiers = line.tiers.map((tier, ti) => {
       const path = `${at}.priceTiers.${ti}`;
       const { min, max } = bounds[ti]!;
-      if (min === null || !Number.isInteger(min) || min < 1)
+      // A blank first tier starts at the MOQ: when that is missing, the MOQ's own error says so.
+      const blankFromMoq = ti === 0 && tier.min === '' && moq === null;
+      if (!blankFromMoq && (min === null || !Number.isInteger(min) || min < 1))
         e[`${path}.minQuantity`] = t('forms.wholeNumber');
       if (max !== null && min !== null && max < min)
         e[`${path}.maxQuantity`] = t('quoteForm.errors.maxBelowMin');

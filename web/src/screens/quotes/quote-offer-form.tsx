@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Alert,
   Button,
   Card,
@@ -9,18 +8,17 @@ import {
   NumberInput,
   Select,
   Stack,
-  Table,
   Text,
   Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { issuesByField, validationIssues } from '../../api/field-errors';
 import { useCompanyProducts } from '../../api/queries';
 import type { QuoteOfferInput, Rfq } from '../../api/types';
-import { FormError } from '../../components/form-error';
+import { FormError, focusFirstInvalid } from '../../components/form-error';
 import { CurrencySelect, IncotermSelect, UnitSelect } from '../../components/trade-selects';
 import { toMinorUnits } from '../../format/money';
 import { useFormat } from '../../format/use-format';
@@ -36,6 +34,7 @@ import {
   type TierDraft,
   unitPriceAt,
 } from './offer-draft';
+import { TierEditor } from './tier-editor';
 
 type Props = {
   rfq: Rfq;
@@ -72,6 +71,7 @@ export const QuoteOfferForm = ({
   const { t } = useTranslation();
   const [draft, setDraft] = useState<OfferDraft>(initial);
   const [clientErrors, setClientErrors] = useState<OfferErrors>({});
+  const formRef = useRef<HTMLFormElement>(null);
   // Server issues show next to their fields until the reader edits that field.
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   const serverErrors: OfferErrors = {};
@@ -139,16 +139,24 @@ export const QuoteOfferForm = ({
     event.preventDefault();
     const { errors: found, input } = checkOffer(draft, { rfq, t });
     setClientErrors(found);
-    if (!input) return;
+    if (!input) {
+      focusFirstInvalid(formRef.current);
+      return;
+    }
     setDismissed(new Set());
     onSubmit(input);
   };
+
+  // The server's field problems arrive after the round trip: go to the first of them.
+  useEffect(() => {
+    if (validationIssues(error).length > 0) focusFirstInvalid(formRef.current);
+  }, [error]);
 
   const currency = draft.currency ?? 'USD';
   const hasIssues = validationIssues(error).length > 0;
 
   return (
-    <form onSubmit={submit} noValidate aria-label={submitLabel} data-testid="quote-form">
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={submitLabel} data-testid="quote-form">
       <Stack gap="lg">
         {Boolean(error) && !hasIssues && <FormError error={error} testId="quote-form-error" />}
         {formLevel && (
@@ -166,7 +174,9 @@ export const QuoteOfferForm = ({
               <Grid.Col span={{ base: 12, sm: 6 }}>
                 <CurrencySelect
                   label={t('rfqNew.fields.currency')}
-                  description={lockCurrency ? t('quoteForm.currencyLocked') : undefined}
+                  description={
+                    lockCurrency ? t('quoteForm.currencyLocked') : t('quoteForm.fields.currencyHint')
+                  }
                   required
                   allowDeselect={false}
                   disabled={lockCurrency}
@@ -246,6 +256,7 @@ export const QuoteOfferForm = ({
             <Grid.Col span={{ base: 12, sm: 4 }}>
               <NumberInput
                 label={t('quoteForm.fields.leadTime')}
+                description={t('quoteForm.fields.leadTimeHint')}
                 required
                 min={0}
                 max={365}
@@ -411,7 +422,7 @@ const LineEditor = ({
             {t('quoteForm.line', { number: index + 1 })}
           </Text>
           {removable && (
-            <Button variant="subtle" color="red.9" size="xs" onClick={onRemove}>
+            <Button variant="subtle" color="red.9" c="red.9" size="xs" onClick={onRemove}>
               {t('quoteForm.removeLine', { number: index + 1 })}
             </Button>
           )}
@@ -420,6 +431,7 @@ const LineEditor = ({
           <Grid.Col span={{ base: 12, sm: 6 }}>
             <TextInput
               label={t('quoteForm.fields.description')}
+              description={t('quoteForm.fields.descriptionHint')}
               required
               value={line.description}
               onChange={(event) => onChange({ description: event.currentTarget.value }, `${at}.description`)}
@@ -478,86 +490,16 @@ const LineEditor = ({
           </Grid.Col>
         </Grid>
 
-        <div className="table-scroll">
-          <Table verticalSpacing={4} horizontalSpacing="xs" data-testid="tier-editor" miw={420}>
-            <Table.Caption style={{ textAlign: 'left', captionSide: 'top' }}>
-              {t('quoteForm.tiersCaption', { unit: ref.unitLabel(line.unit ?? 'piece', 1), currency })}
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('quoteForm.tier.from')}</Table.Th>
-                <Table.Th scope="col">{t('quoteForm.tier.to')}</Table.Th>
-                <Table.Th scope="col">{t('quoteForm.tier.price', { currency })}</Table.Th>
-                <Table.Th scope="col">
-                  <span className="visually-hidden">{t('comparison.actions')}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {line.tiers.map((tier, ti) => {
-                const path = `${at}.priceTiers.${ti}`;
-                const row = ti + 1;
-                return (
-                  <Table.Tr key={tier.key} data-testid="tier-row">
-                    <Table.Td valign="top">
-                      <NumberInput
-                        aria-label={t('quoteForm.tier.fromLabel', { row })}
-                        placeholder={bounds[ti]?.min != null ? String(bounds[ti]!.min) : undefined}
-                        min={1}
-                        allowDecimal={false}
-                        allowNegative={false}
-                        thousandSeparator={false}
-                        value={tier.min}
-                        onChange={(value) => onTier(ti, { min: numberValue(value) }, 'minQuantity')}
-                        error={errors[`${path}.minQuantity`]}
-                        size="xs"
-                        data-testid="tier-min"
-                      />
-                    </Table.Td>
-                    <Table.Td valign="top">
-                      <NumberInput
-                        aria-label={t('quoteForm.tier.toLabel', { row })}
-                        placeholder={t('quoteForm.tier.andUp')}
-                        min={1}
-                        allowDecimal={false}
-                        allowNegative={false}
-                        thousandSeparator={false}
-                        value={tier.max}
-                        onChange={(value) => onTier(ti, { max: numberValue(value) }, 'maxQuantity')}
-                        error={errors[`${path}.maxQuantity`]}
-                        size="xs"
-                        data-testid="tier-max"
-                      />
-                    </Table.Td>
-                    <Table.Td valign="top">
-                      <TextInput
-                        aria-label={t('quoteForm.tier.priceLabel', { row, currency })}
-                        inputMode="decimal"
-                        value={tier.price}
-                        onChange={(event) => onTier(ti, { price: event.currentTarget.value }, 'unitPrice')}
-                        error={errors[`${path}.unitPrice`]}
-                        size="xs"
-                        data-testid="tier-price"
-                      />
-                    </Table.Td>
-                    <Table.Td valign="top">
-                      {line.tiers.length > 1 && (
-                        <ActionIcon
-                          variant="subtle"
-                          color="red.9"
-                          aria-label={t('quoteForm.tier.remove', { row })}
-                          onClick={() => onChange({ tiers: line.tiers.filter((_, j) => j !== ti) })}
-                        >
-                          <span aria-hidden="true">×</span>
-                        </ActionIcon>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </div>
+        <TierEditor
+          tiers={line.tiers}
+          placeholders={bounds.map((bound) => bound.min)}
+          path={`${at}.priceTiers`}
+          errors={errors}
+          currency={currency}
+          caption={t('quoteForm.tiersCaption', { unit: ref.unitLabel(line.unit ?? 'piece', 1), currency })}
+          onTier={onTier}
+          onRemove={(index) => onChange({ tiers: line.tiers.filter((_, j) => j !== index) })}
+        />
         {errors[at] && (
           <Text c="var(--mantine-color-error)" fz="sm" role="alert">
             {errors[at]}

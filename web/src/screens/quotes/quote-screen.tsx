@@ -108,15 +108,13 @@ const Negotiation = ({ quote, rfq, me }: { quote: Quote; rfq: Rfq; me: Member })
             </Title>
             <QuoteStatusBadge status={quote.status} />
           </Group>
-          <Group gap="xs" mt={4}>
-            <Text fz="sm" c="dimmed">
-              {t('quote.forRfq')}
-            </Text>
+          <Text component="div" fz="sm" c="dimmed" mt={4}>
+            {t('quote.forRfq')}{' '}
             <Anchor component={Link} to={`/rfqs/${rfq.id}`} fz="sm" lang={rfq.language ?? undefined}>
               {rfq.title}
-            </Anchor>
+            </Anchor>{' '}
             <RfqStatusBadge status={rfq.status} />
-          </Group>
+          </Text>
         </div>
 
         {quote.status === 'accepted' && (
@@ -193,6 +191,7 @@ const Negotiation = ({ quote, rfq, me }: { quote: Quote; rfq: Rfq; me: Member })
                         <ConfirmButton
                           variant="subtle"
                           color="red.9"
+                          c="red.9"
                           title={t('comparison.declineTitle')}
                           body={t('comparison.declineBody', { supplier: quote.supplier.name })}
                           confirmLabel={t('comparison.decline')}
@@ -251,6 +250,7 @@ const Negotiation = ({ quote, rfq, me }: { quote: Quote; rfq: Rfq; me: Member })
                       <ConfirmButton
                         variant="subtle"
                         color="red.9"
+                        c="red.9"
                         title={t('quote.withdrawTitle')}
                         body={t('quote.withdrawBody')}
                         confirmLabel={t('quote.withdraw')}

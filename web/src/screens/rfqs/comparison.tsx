@@ -33,6 +33,7 @@ const AWARDABLE = ['published', 'closed', 'expired'];
 export const Comparison = ({ rfq, canAct }: Props) => {
   const { t } = useTranslation();
   const format = useFormat();
+  const ref = useReference();
   const comparison = useComparison(rfq.id, rfq.status !== 'draft');
   const wide = useMediaQuery('(min-width: 62em)');
   const action = useQuoteAction();
@@ -115,6 +116,7 @@ export const Comparison = ({ rfq, canAct }: Props) => {
             size="xs"
             variant="subtle"
             color="red.9"
+            c="red.9"
             title={t('comparison.declineTitle')}
             body={t('comparison.declineBody', { supplier: row.supplier.name })}
             confirmLabel={t('comparison.decline')}
@@ -169,6 +171,7 @@ export const Comparison = ({ rfq, canAct }: Props) => {
       <Text fz="sm" c="dimmed">
         {t('comparison.note', {
           quantity: format.number(comparison.data.quantity),
+          unit: ref.unitLabel(rfq.unit, comparison.data.quantity),
           currency: comparison.data.currency,
           date: format.day(comparison.data.rateDate),
         })}
@@ -211,13 +214,13 @@ export const Comparison = ({ rfq, canAct }: Props) => {
                     <Table.Td>{c.terms}</Table.Td>
                     <Table.Td ta="right">{c.moq}</Table.Td>
                     <Table.Td>{c.validUntil}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Stack gap={6}>
                         <QuoteStatusBadge status={row.status} />
                         {rating(row)}
                       </Stack>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td w={200}>
                       <Stack gap={6}>
                         {actions(row)}
                         <Anchor component={Link} to={`/quotes/${row.quoteId}`} fz="xs">

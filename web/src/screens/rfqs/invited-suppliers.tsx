@@ -48,7 +48,7 @@ export const InvitedSuppliers = ({ rfq }: { rfq: Rfq }) => {
                   {format.number(match.rank)}
                 </Text>
                 <Stack gap={2} style={{ minWidth: 0 }}>
-                  <Text fw={600} fz="sm" truncate="end">
+                  <Text fw={600} fz="sm" lineClamp={2}>
                     {match.supplier.name}
                   </Text>
                   <Group gap={6}>
@@ -59,7 +59,7 @@ export const InvitedSuppliers = ({ rfq }: { rfq: Rfq }) => {
                   </Group>
                 </Stack>
               </Group>
-              <Stack gap={2} align="flex-end" style={{ flexShrink: 0 }} w={110}>
+              <Stack gap={2} align="flex-end" style={{ flexShrink: 0 }} w={{ base: 90, sm: 120 }}>
                 <Text fz="sm" fw={700} data-testid="match-score">
                   {t('invited.score', { percent: format.percent(match.score) })}
                 </Text>
@@ -87,7 +87,9 @@ export const InvitedSuppliers = ({ rfq }: { rfq: Rfq }) => {
                           style={{ flex: 1 }}
                           aria-hidden="true"
                         />
-                        <span>{format.percent(match.components[key])}</span>
+                        <Text span fz="xs" w={40} ta="right" style={{ flexShrink: 0 }}>
+                          {format.percent(match.components[key])}
+                        </Text>
                       </Group>
                     </Text>
                   </Group>

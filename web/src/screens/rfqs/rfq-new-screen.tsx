@@ -15,13 +15,13 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { issuesByField, validationIssues } from '../../api/field-errors';
 import { useCreateRfq } from '../../api/queries';
 import type { CreateRfqInput, RfqVisibility, SearchLang, TransportMode } from '../../api/types';
-import { FormError } from '../../components/form-error';
+import { FormError, focusFirstInvalid } from '../../components/form-error';
 import { type Member, SignedInGate } from '../../components/signed-in-gate';
 import {
   CategorySelect,
@@ -121,6 +121,7 @@ const RfqNewForm = ({ me }: { me: Member }) => {
   const [switchedIncoterm, setSwitchedIncoterm] = useState<{ from: string; to: string } | null>(null);
   const [intent, setIntent] = useState<'draft' | 'publish'>('publish');
   const [formError, setFormError] = useState<unknown>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
   if (me.company.kind !== 'buyer') {
     return (
@@ -219,7 +220,10 @@ const RfqNewForm = ({ me }: { me: Member }) => {
     const { errors: found, input } = validate();
     setErrors(found);
     setFormError(null);
-    if (!input) return;
+    if (!input) {
+      focusFirstInvalid(formRef.current);
+      return;
+    }
     create.mutate(
       { input, publish },
       {
@@ -236,6 +240,7 @@ const RfqNewForm = ({ me }: { me: Member }) => {
             mapped[key as Field | ''] = t('forms.serverIssue', { message });
           }
           setErrors(mapped);
+          focusFirstInvalid(formRef.current);
         },
       },
     );
@@ -256,7 +261,13 @@ const RfqNewForm = ({ me }: { me: Member }) => {
             {t('rfqNew.subtitle')}
           </Text>
         </div>
-        <form onSubmit={submit(true)} noValidate aria-label={t('rfqNew.title')} data-testid="rfq-form">
+        <form
+          ref={formRef}
+          onSubmit={submit(true)}
+          noValidate
+          aria-label={t('rfqNew.title')}
+          data-testid="rfq-form"
+        >
           <Stack gap="lg">
             <FormError error={formError} />
             {e[''] && (
@@ -315,7 +326,7 @@ const RfqNewForm = ({ me }: { me: Member }) => {
                       error={e.language}
                     />
                   </Grid.Col>
-                  <Grid.Col span={{ base: 6, sm: 4 }}>
+                  <Grid.Col span={{ base: 6, sm: 3 }}>
                     <NumberInput
                       label={t('rfqNew.fields.quantity')}
                       required
@@ -332,7 +343,7 @@ const RfqNewForm = ({ me }: { me: Member }) => {
                       data-testid="rfq-quantity"
                     />
                   </Grid.Col>
-                  <Grid.Col span={{ base: 6, sm: 4 }}>
+                  <Grid.Col span={{ base: 6, sm: 3 }}>
                     <UnitSelect
                       label={t('rfqNew.fields.unit')}
                       required
@@ -342,11 +353,10 @@ const RfqNewForm = ({ me }: { me: Member }) => {
                       error={e.unit}
                     />
                   </Grid.Col>
-                  <Grid.Col span={{ base: 12, sm: 4 }} />
-                  <Grid.Col span={{ base: 6, sm: 4 }}>
+                  <Grid.Col span={{ base: 6, sm: 3 }}>
                     <TextInput
                       label={t('rfqNew.fields.targetPrice')}
-                      description={t('rfqNew.fields.optional')}
+                      placeholder={t('rfqNew.fields.optional')}
                       inputMode="decimal"
                       value={draft.targetPrice}
                       onChange={(event) => set('targetPrice', event.currentTarget.value)}
@@ -354,16 +364,20 @@ const RfqNewForm = ({ me }: { me: Member }) => {
                       data-testid="rfq-target-price"
                     />
                   </Grid.Col>
-                  <Grid.Col span={{ base: 6, sm: 4 }}>
+                  <Grid.Col span={{ base: 6, sm: 3 }}>
                     <CurrencySelect
                       label={t('rfqNew.fields.currency')}
-                      description={t('rfqNew.fields.currencyHint')}
                       required
                       allowDeselect={false}
                       value={draft.currency}
                       onChange={(value) => set('currency', value)}
                       error={e.currency}
                     />
+                  </Grid.Col>
+                  <Grid.Col span={12} pt={0}>
+                    <Text fz="xs" c="dimmed">
+                      {t('rfqNew.fields.currencyHint')}
+                    </Text>
                   </Grid.Col>
                 </Grid>
               </Stack>

@@ -186,7 +186,7 @@ const FeedCard = ({ item, quotaLeft }: { item: FeedItem; quotaLeft: number }) =>
             </Stack>
           )}
         </Group>
-        <Group gap="lg" fz="sm">
+        <Group gap="lg" fz="sm" style={{ rowGap: 4 }}>
           <Text fz="sm">
             <strong>{format.number(rfq.quantity)}</strong> {ref.unitLabel(rfq.unit, rfq.quantity)}
           </Text>
@@ -208,7 +208,7 @@ const FeedCard = ({ item, quotaLeft }: { item: FeedItem; quotaLeft: number }) =>
           <Text fz="sm">
             {t('feed.closes', { when: format.relative(rfq.deadline) })}
             {' · '}
-            {t('rfq.facts.quotesValue', {
+            {t('feed.quotes', {
               count: rfq.quoteCount,
               value: format.number(rfq.quoteCount),
               max: format.number(rfq.maxQuotes),
