@@ -27,6 +27,8 @@ export type SearchProductsInput = z.infer<typeof SearchProductsQuery>;
 const Bucket = z.object({ value: z.string(), count: z.number() });
 export const SearchProductsResult = z.object({
   total: z.number(),
+  /** More listings match than a search reads: show the total as "2,000+" and invite refining. */
+  totalIsLowerBound: z.boolean(),
   page: z.number(),
   pageSize: z.number(),
   items: z.array(ProductSummarySchema),
@@ -61,6 +63,7 @@ export const searchProducts = async (ctx: Ctx, input: SearchProductsInput) => {
   });
   return {
     total: result.total,
+    totalIsLowerBound: result.totalIsLowerBound,
     page: input.page,
     pageSize: input.pageSize,
     items: await findProductSummaries(ctx.db, result.hits),

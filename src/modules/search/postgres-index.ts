@@ -19,8 +19,13 @@ import type {
 import { chineseIndexTokens, chineseTsquery, hasHan, latinWords, singularize } from './text.js';
 import { verificationRank } from './verification-rank.js';
 
-/** Ranking every match of a very common term costs more than it is worth: rank this many candidates. */
-const rankedCandidates = 5000;
+/**
+ * A search reads at most this many matching rows: they are ranked, paged and
+ * counted for the facets. Reading every one of 100,000 matches of a common
+ * word costs most of a second on the embedded database; past the cap the
+ * total is reported as a lower bound ("2,000+") and the buyer refines.
+ */
+export const matchCap = 2000;
 const minTypoWordLength = 4;
 
 export const priceBucketsUsd = [0, 1, 5, 20, 100, 500] as const;
@@ -249,7 +254,7 @@ const facetSql = (column: string) =>
   sql.raw(`(select coalesce(json_agg(json_build_object('value', v, 'count', n) order by n desc, v), '[]')
     from (select ${column} as v, count(*) as n from matched where ${column.startsWith('unnest') ? 'true' : `${column} is not null`} group by 1) f)`);
 
-/** Suppliers ranked by their best matching listing, then by how many listings match. */
+/** Suppliers ranked by their best matching listing, then by how many listings match (within the match cap). */
 const runSupplierSearch = async (db: Db, query: ProductQuery, tsquery: SQL | null) => {
   const where = filtersOf(query);
   if (tsquery) where.push(sql`document @@ (select query from q)`);
@@ -263,10 +268,14 @@ const runSupplierSearch = async (db: Db, query: ProductQuery, tsquery: SQL | nul
     db,
     sql`
     with q as (select ${tsquery ?? sql`null::tsquery`} as query),
+    read as materialized (
+      select company_id,
+        ${tsquery ? sql`ts_rank_cd(document, (select query from q), 1)` : sql`1.0`} * (0.6 + 0.4 * supplier_quality) as score
+      from search_products where ${condition}
+      limit ${matchCap}
+    ),
     per_company as (
-      select company_id, count(*) as matches,
-        max(${tsquery ? sql`ts_rank_cd(document, (select query from q), 1)` : sql`1.0`} * (0.6 + 0.4 * supplier_quality)) as score
-      from search_products where ${condition} group by company_id
+      select company_id, count(*) as matches, max(score) as score from read group by company_id
     )
     select company_id, matches, score, count(*) over () as total from per_company
     order by score desc, matches desc, company_id
@@ -288,21 +297,24 @@ const runSearch = async (
   if (tsquery) where.push(sql`document @@ (select query from q)`);
   const condition = where.length > 0 ? sql.join(where, sql` and `) : sql`true`;
   const offset = (query.page - 1) * query.pageSize;
+  // One bounded read: the score is computed as rows are read, so the
+  // documents never travel further than the scan.
   const [row] = await rows<SearchRow>(
     db,
     sql`
     with q as (select ${tsquery ?? sql`null::tsquery`} as query),
-    matched as materialized (
+    read as materialized (
       select company_id, product_id, category_code, province, verification_level, certifications,
-        min_price_usd_cents, moq, supplier_quality, document
+        min_price_usd_cents, moq,
+        ${tsquery ? sql`ts_rank_cd(document, (select query from q), 1)` : sql`1.0`} * (0.6 + 0.4 * supplier_quality) as score
       from search_products where ${condition}
-    )
+      limit ${matchCap + 1}
+    ),
+    matched as materialized (select * from read limit ${matchCap})
     select
-      (select count(*) from matched) as total,
+      (select count(*) from read) as total,
       (select coalesce(json_agg(h), '[]') from (
-        select company_id, product_id,
-          ${tsquery ? sql`ts_rank_cd(document, (select query from q), 1)` : sql`1.0`} * (0.6 + 0.4 * supplier_quality) as score
-        from (select * from matched limit ${rankedCandidates}) candidates
+        select company_id, product_id, score from matched
         order by score desc, product_id
         limit ${query.pageSize} offset ${offset}) h) as hits,
       ${facetSql('category_code')} as category,
@@ -317,8 +329,10 @@ const runSearch = async (
     bands
       .filter((b) => b.key.startsWith(prefix))
       .map((b) => ({ value: b.key.slice(prefix.length), count: b.count }));
+  const read = Number(row.total);
   return {
-    total: Number(row.total),
+    total: Math.min(read, matchCap),
+    totalIsLowerBound: read > matchCap,
     hits: row.hits.map((h) => ({ companyId: h.company_id, productId: h.product_id, score: Number(h.score) })),
     facets: {
       category: row.category ?? [],

@@ -40,7 +40,10 @@ export type FacetBucket = { value: string; count: number };
 export type ProductHit = { companyId: string; productId: string; score: number };
 
 export type ProductSearchResult = {
+  /** Matching listings, exact up to the match cap. */
   total: number;
+  /** True when more listings match than were read: `total` is then "at least". */
+  totalIsLowerBound: boolean;
   hits: ProductHit[];
   facets: {
     category: FacetBucket[];

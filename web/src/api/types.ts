@@ -78,6 +78,8 @@ export type SearchInterpretation = {
 };
 
 export type SearchResponse = Paged<ProductSummary> & {
+  /** More listings match than the server reads: show the total as "2,000+". */
+  totalIsLowerBound: boolean;
   facets: SearchFacets;
   interpretation: SearchInterpretation;
 };

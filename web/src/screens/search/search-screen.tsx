@@ -70,7 +70,9 @@ export const SearchScreen = () => {
           </Title>
           {data && (
             <Text fz="sm" c="dimmed" role="status" data-testid="result-count">
-              {t('search.resultCount', { count: format.number(data.total) })}
+              {t('search.resultCount', {
+                count: `${format.number(data.total)}${data.totalIsLowerBound ? '+' : ''}`,
+              })}
             </Text>
           )}
           {data && <InterpretationLine interpretation={data.interpretation} typed={filters.q} />}
