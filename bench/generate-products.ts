@@ -145,3 +145,36 @@ export const insertProducts = async (
   // Once for everyone: per batch it would rescan every touched supplier's listings again and again.
   await searchIndex.refreshSupplierStats(db, 'all');
 };
+
+/**
+ * A whole benchmark catalog: `suppliers` companies (made in chunks of 500,
+ * which the demo name bank can name uniquely) and `products` spread over
+ * them, logging progress every 10 s.
+ */
+export const generateCatalog = async (
+  db: Db,
+  o: { random: Random; suppliers: number; products: number; batch: number; now: Date },
+): Promise<Supplier[]> => {
+  const startedAt = performance.now();
+  const suppliers: Supplier[] = [];
+  for (let done = 0; done < o.suppliers; done += 500)
+    suppliers.push(...(await insertSuppliers(db, o.random, Math.min(500, o.suppliers - done), done)));
+  let lastLog = 0;
+  await insertProducts(db, {
+    random: o.random,
+    suppliers,
+    count: o.products,
+    batchSize: o.batch,
+    now: o.now,
+    onProgress: (done) => {
+      if (done === o.products || performance.now() - lastLog > 10_000) {
+        lastLog = performance.now();
+        const seconds = ((performance.now() - startedAt) / 1000).toFixed(0);
+        console.log(
+          `  generated ${done.toLocaleString('en')} / ${o.products.toLocaleString('en')} products (${seconds} s)`,
+        );
+      }
+    },
+  });
+  return suppliers;
+};

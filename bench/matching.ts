@@ -7,7 +7,7 @@ import { type Random, seededRandom } from '../src/demo/random.js';
 import { matchRfq, rankCandidates } from '../src/modules/sourcing/index.js';
 import type { CandidateFacts } from '../src/modules/sourcing/matching.js';
 import { countProducts, openBenchDatabase } from './database.js';
-import { insertProducts, insertSuppliers } from './generate-products.js';
+import { generateCatalog } from './generate-products.js';
 import { elapsed, ms, type Summary, summarize, table } from './stats.js';
 
 const usage = `npm run bench -- matching [options]
@@ -164,25 +164,12 @@ const generate = async (database: Database, o: ReturnType<typeof options>, now: 
   const { db } = database;
   const random = seededRandom(20210709);
   const startedAt = performance.now();
-  const suppliers = [];
-  // Suppliers in chunks of 500: the demo name bank has fewer unique names than 10,000 (slugs stay unique).
-  for (let done = 0; done < o.suppliers; done += 500)
-    suppliers.push(...(await insertSuppliers(db, random, Math.min(500, o.suppliers - done), done)));
-  let lastLog = 0;
-  await insertProducts(db, {
+  const suppliers = await generateCatalog(db, {
     random,
-    suppliers,
-    count: o.products,
-    batchSize: o.batch,
+    suppliers: o.suppliers,
+    products: o.products,
+    batch: o.batch,
     now,
-    onProgress: (done) => {
-      if (done === o.products || performance.now() - lastLog > 10_000) {
-        lastLog = performance.now();
-        console.log(
-          `  generated ${done.toLocaleString('en')} / ${o.products.toLocaleString('en')} products (${(elapsed(startedAt) / 1000).toFixed(0)} s)`,
-        );
-      }
-    },
   });
   await generateActivity(
     db,

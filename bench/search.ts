@@ -7,7 +7,7 @@ import { indicativeUsdCents } from '../src/modules/catalog/fx-indicative.js';
 import { type SearchProductsInput, searchProducts } from '../src/modules/catalog/search-products.js';
 import { verificationOrder } from '../src/modules/search/index.js';
 import { countProducts, openBenchDatabase } from './database.js';
-import { insertProducts, insertSuppliers } from './generate-products.js';
+import { generateCatalog } from './generate-products.js';
 import { type BenchQuery, searchQueryMix } from './search-queries.js';
 import { elapsed, ms, type Summary, summarize, table } from './stats.js';
 
@@ -136,23 +136,7 @@ const generate = async (database: Database, o: Options, now: Date) => {
   const { db } = database;
   const random = seededRandom(20240611);
   const startedAt = performance.now();
-  const suppliers = await insertSuppliers(db, random, o.suppliers);
-  let lastLog = 0;
-  await insertProducts(db, {
-    random,
-    suppliers,
-    count: o.products,
-    batchSize: o.batch,
-    now,
-    onProgress: (done) => {
-      if (done === o.products || performance.now() - lastLog > 10_000) {
-        lastLog = performance.now();
-        console.log(
-          `  generated ${done.toLocaleString('en')} / ${o.products.toLocaleString('en')} (${(elapsed(startedAt) / 1000).toFixed(0)} s)`,
-        );
-      }
-    },
-  });
+  await generateCatalog(db, { random, suppliers: o.suppliers, products: o.products, batch: o.batch, now });
   const insertMs = elapsed(startedAt);
   // PGlite never autovacuums: the nightly VACUUM job is what gives the planner statistics.
   const vacuumStartedAt = performance.now();
