@@ -72,53 +72,73 @@ const toTransfer = (t: TransferJson): Transfer => ({
 const parsed = <T>(value: unknown): T[] =>
   typeof value === 'string' ? JSON.parse(value) : ((value as T[] | null) ?? []);
 
+type Keys = { accountIds: readonly string[]; transferIds: readonly string[]; pendingIds: readonly string[] };
+
+/** The stored transfers with the batch's ids or pending ids, and the resolutions of those pending ids. */
+const relatedTransfers = (keys: Keys) => sql`
+  select json_agg(t) from (
+    select id, debit_account_id as debit, credit_account_id as credit, amount::text as amount,
+      currency, kind, linked, pending_id, reference, user_data, created_at
+    from ledger_transfers
+    where id = any(${textArray([...keys.transferIds, ...keys.pendingIds])})
+      or pending_id = any(${textArray(keys.pendingIds)})
+  ) t`;
+
+const transfersFrom = (json: unknown) => {
+  const transfers = new Map<string, Transfer>();
+  const resolutions = new Map<string, Resolution>();
+  for (const t of parsed<TransferJson>(json).map(toTransfer)) {
+    transfers.set(t.id, t);
+    if (t.pendingId) resolutions.set(t.pendingId, t.kind === 'post_pending' ? 'posted' : 'voided');
+  }
+  return { transfers, resolutions };
+};
+
 /**
  * Locks the accounts the batch touches (those it names, and those of the
  * stored pending transfers it resolves) in id order, so two batches always
- * lock in the same order and cannot deadlock on accounts; and reads, in the
- * same statement, the stored transfers with the batch's ids or pending ids
- * and the resolutions of those pending transfers.
+ * lock in the same order and cannot deadlock on accounts; and reads the
+ * stored transfers the batch depends on.
  *
- * The transfers are read in the statement's snapshot, which may predate a
- * batch that committed while this one waited for its locks. Such a race
- * ends at the unique indexes (transfer id, one resolution per pending id),
- * and createTransfers retries the batch, which then sees the winner.
+ * One statement does both when it can. Its transfers are read in the
+ * statement's snapshot, which predates any batch that committed while this
+ * one waited for a lock; every such batch updated a locked account, so the
+ * locked row's version (xmin) differs from the snapshot's, and then the
+ * transfers are read again, after the locks. A same-id transfer on other
+ * accounts is left to the primary key (createTransfers retries).
  */
-export const lockAndLoad = async (
-  db: Db,
-  keys: { accountIds: readonly string[]; transferIds: readonly string[]; pendingIds: readonly string[] },
-): Promise<LedgerSnapshot> => {
+export const lockAndLoad = async (db: Db, keys: Keys): Promise<LedgerSnapshot> => {
   const pendingIds = textArray(keys.pendingIds);
   const result = (await db.execute(sql`
-    with locked as (
+    with wanted as (
+      select ${textArray(keys.accountIds)}
+        || array(select debit_account_id from ledger_transfers where id = any(${pendingIds}))
+        || array(select credit_account_id from ledger_transfers where id = any(${pendingIds})) as ids
+    ), seen as (
+      select id, xmin::text as version from ledger_accounts where id = any((select ids from wanted)::text[])
+    ), locked as (
       select id, currency, debits_pending::text as dp, debits_posted::text as dpo,
         credits_pending::text as cp, credits_posted::text as cpo,
-        debits_must_not_exceed_credits as dmnec, credits_must_not_exceed_debits as cmned
+        debits_must_not_exceed_credits as dmnec, credits_must_not_exceed_debits as cmned,
+        xmin::text as version
       from ledger_accounts
-      where id = any(${textArray(keys.accountIds)}
-        || array(select debit_account_id from ledger_transfers where id = any(${pendingIds}))
-        || array(select credit_account_id from ledger_transfers where id = any(${pendingIds})))
+      where id = any((select ids from wanted)::text[])
       order by id
       for update
     )
     select
       (select json_agg(l) from locked l) as accounts,
-      (select json_agg(t) from (
-        select id, debit_account_id as debit, credit_account_id as credit, amount::text as amount,
-          currency, kind, linked, pending_id, reference, user_data, created_at
-        from ledger_transfers
-        where id = any(${textArray([...keys.transferIds, ...keys.pendingIds])})
-          or pending_id = any(${pendingIds})
-      ) t) as transfers`)) as unknown as { rows: { accounts: unknown; transfers: unknown }[] };
+      exists (select from locked l join seen s on s.id = l.id where s.version <> l.version) as stale,
+      (${relatedTransfers(keys)}) as transfers`)) as unknown as {
+    rows: { accounts: unknown; stale: boolean; transfers: unknown }[];
+  };
   const row = result.rows[0]!;
   const accounts = new Map(parsed<AccountJson>(row.accounts).map((a) => [a.id, toAccount(a)]));
-  const transfers = new Map<string, Transfer>();
-  const resolutions = new Map<string, Resolution>();
-  for (const t of parsed<TransferJson>(row.transfers).map(toTransfer)) {
-    transfers.set(t.id, t);
-    if (t.pendingId) resolutions.set(t.pendingId, t.kind === 'post_pending' ? 'posted' : 'voided');
-  }
-  return { accounts, transfers, resolutions };
+  if (!row.stale) return { accounts, ...transfersFrom(row.transfers) };
+  const fresh = (await db.execute(sql`select (${relatedTransfers(keys)}) as transfers`)) as unknown as {
+    rows: { transfers: unknown }[];
+  };
+  return { accounts, ...transfersFrom(fresh.rows[0]!.transfers) };
 };
 
 const bigintParam = (value: bigint): SQL => sql`${value}::bigint`;
