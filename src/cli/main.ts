@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { loadDemo } from '../demo/load-demo.js';
 import { importFxRatesFile } from './import-fx-rates.js';
 import { importProductsFile } from './import-products.js';
+import { verifyLedgerCommand } from './ledger-verify.js';
 import { describeDatabase, openRuntime } from './runtime.js';
 import { serve } from './serve.js';
 
@@ -71,6 +72,18 @@ importCommand
   .action(async (file: string) => {
     const runtime = await openRuntime();
     const ok = await importFxRatesFile(runtime.database, { file });
+    await runtime.database.close();
+    process.exitCode = ok ? 0 : 1;
+  });
+
+const ledgerCommand = program.command('ledger').description('the double-entry ledger');
+ledgerCommand
+  .command('verify')
+  .description('check the ledger invariants from the transfers; exits 1 on any violation')
+  .option('--json', 'print the report as JSON')
+  .action(async ({ json }: { json?: boolean }) => {
+    const runtime = await openRuntime();
+    const ok = await verifyLedgerCommand(runtime.database, { json });
     await runtime.database.close();
     process.exitCode = ok ? 0 : 1;
   });
