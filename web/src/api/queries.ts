@@ -179,6 +179,14 @@ export const useComparison = (rfqId: string, enabled: boolean) =>
     staleTime: LIVE_STALE_MS,
   });
 
+export const useRfqQuotes = (rfqId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['rfq-quotes', rfqId],
+    queryFn: () => api.get<{ items: Quote[] }>(`/api/rfqs/${seg(rfqId)}/quotes`),
+    enabled,
+    staleTime: LIVE_STALE_MS,
+  });
+
 export const useRfqFeed = (status: 'open' | 'all', enabled = true) =>
   useQuery({
     queryKey: ['rfq-feed', status],

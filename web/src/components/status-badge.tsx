@@ -28,7 +28,7 @@ export const RfqStatusBadge = ({ status }: { status: RfqStatus }) => {
       color={RFQ_COLOR[status] ?? 'gray.7'}
       radius="sm"
       tt="none"
-      style={{ flexShrink: 0 }}
+      style={{ flexShrink: 0, minWidth: 'max-content' }}
       data-testid="rfq-status"
       data-status={status}
     >
@@ -44,7 +44,7 @@ export const QuoteStatusBadge = ({ status }: { status: QuoteStatus }) => {
       color={QUOTE_COLOR[status] ?? 'gray.7'}
       radius="sm"
       tt="none"
-      style={{ flexShrink: 0 }}
+      style={{ flexShrink: 0, minWidth: 'max-content' }}
       data-testid="quote-status"
       data-status={status}
     >

@@ -15,7 +15,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useComparison, useQuoteAction, useRateQuote } from '../../api/queries';
+import { useComparison, useQuoteAction, useRateQuote, useRfqQuotes } from '../../api/queries';
 import type { ComparisonRow, QuoteResponseAction, Rfq } from '../../api/types';
 import { ConfirmButton } from '../../components/confirm-button';
 import { FormError } from '../../components/form-error';
@@ -41,7 +41,14 @@ export const Comparison = ({ rfq, canAct }: Props) => {
   const [failed, setFailed] = useState<{ quoteId: string; error: unknown } | null>(null);
 
   if (rfq.status === 'draft') return null;
-  if (comparison.isError) return <QueryError error={comparison.error} onRetry={() => comparison.refetch()} />;
+  if (comparison.isError) {
+    return (
+      <Stack gap="sm">
+        <QueryError error={comparison.error} onRetry={() => comparison.refetch()} />
+        <QuoteList rfqId={rfq.id} />
+      </Stack>
+    );
+  }
   if (comparison.isPending) return <Skeleton height={160} />;
 
   const { rows } = comparison.data;
@@ -347,6 +354,47 @@ const SupplierCell = ({ row, lowest }: { row: ComparisonRow; lowest: boolean }) 
         {row.matchScore !== null &&
           ` · ${t('comparison.matchScore', { percent: format.percent(row.matchScore) })}`}
       </Text>
+    </Stack>
+  );
+};
+
+/**
+ * When the side-by-side table can't be computed (the server refuses the
+ * whole comparison if one quote can't be priced or converted), the quotes are
+ * still listed, each with its own page to negotiate or accept from.
+ */
+const QuoteList = ({ rfqId }: { rfqId: string }) => {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const quotes = useRfqQuotes(rfqId, true);
+  if (!quotes.data || quotes.data.items.length === 0) return null;
+  return (
+    <Stack
+      gap="xs"
+      component="ul"
+      style={{ listStyle: 'none', padding: 0, margin: 0 }}
+      data-testid="quote-list"
+    >
+      {quotes.data.items.map((quote) => (
+        <li key={quote.id}>
+          <Card withBorder padding="sm">
+            <Group justify="space-between" gap="sm">
+              <Group gap="sm">
+                <Text fw={600} fz="sm">
+                  {quote.supplier.name}
+                </Text>
+                <QuoteStatusBadge status={quote.status} />
+              </Group>
+              <Group gap="sm">
+                <Text fz="sm">{t('rfqDetail.quotedTotal', { total: format.money(quote.offer.total) })}</Text>
+                <Anchor component={Link} to={`/quotes/${quote.id}`} fz="sm">
+                  {t('comparison.open')}
+                </Anchor>
+              </Group>
+            </Group>
+          </Card>
+        </li>
+      ))}
     </Stack>
   );
 };

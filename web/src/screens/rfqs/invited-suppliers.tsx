@@ -59,7 +59,7 @@ export const InvitedSuppliers = ({ rfq }: { rfq: Rfq }) => {
                   </Group>
                 </Stack>
               </Group>
-              <Stack gap={2} align="flex-end" style={{ flexShrink: 0 }} w={{ base: 90, sm: 120 }}>
+              <Stack gap={2} align="flex-end" style={{ flexShrink: 0 }} w={{ base: 100, sm: 160 }}>
                 <Text fz="sm" fw={700} data-testid="match-score">
                   {t('invited.score', { percent: format.percent(match.score) })}
                 </Text>
