@@ -376,6 +376,7 @@ const findSupplierCandidates = async (
   query: SupplierMatchQuery,
   tsquery: SQL | null,
 ): Promise<SupplierCandidate[]> => {
+  // Literal values, not a JSON list: the planner then uses the node index (estimates, not a guess of 100 rows).
   const nodes = [query.industryCode, query.categoryCode, query.subcategoryCode].filter((n) => n !== null);
   const found = await rows<{
     company_id: string;
@@ -391,17 +392,18 @@ const findSupplierCandidates = async (
     sql`
     with q as (select ${tsquery ?? sql`null::tsquery`} as query),
     nodes as (
-      select * from supplier_listing_stats
-      where node_code in (select jsonb_array_elements_text(${JSON.stringify(nodes)}::jsonb))
+      select * from supplier_listing_stats where node_code in (${sql.join(
+        nodes.map((n) => sql`${n}`),
+        sql`, `,
+      )})
     ),
     best as (select distinct on (company_id) * from nodes order by company_id, level desc),
-    texts as (
-      select company_id, max(rank) as text_rank from (
-        select company_id, ts_rank_cd(document, (select query from q), 1) as rank
-        from search_products
-        where category_code = ${query.categoryCode} and document @@ (select query from q)
-      ) ranked group by company_id
-    )
+    ranked as materialized (
+      select company_id, ts_rank_cd(document, (select query from q), 1) as rank
+      from search_products
+      where category_code = ${query.categoryCode} and document @@ (select query from q)
+    ),
+    texts as (select company_id, max(rank) as text_rank from ranked group by company_id)
     select b.company_id, b.level, b.min_moq, b.listings, c.monthly_capacity as capacity,
       b.supplier_quality as quality, b.verification_level, t.text_rank
     from best b
