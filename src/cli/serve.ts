@@ -12,6 +12,8 @@ export const serve = async (runtime: Runtime, { port, host }: { port: number; ho
     dataDir: runtime.dataDir,
     logger: true,
     authSecret: authSecret(runtime.dataDir),
+    // Sign-in checks the request's origin: on another port, the default origin must follow it.
+    baseURL: process.env.TRADELANE_BASE_URL ?? `http://localhost:${port}`,
   });
   const scheduler = new Scheduler(runtime.database, systemClock);
   registerBackgroundWork(scheduler);

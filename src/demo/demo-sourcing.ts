@@ -221,14 +221,17 @@ export const loadDemoSourcing = async (db: Db, random: Random, now: Date) => {
       counter: {
         targetUnitPrice: '3900',
         quantity: null,
-        leadTimeDays: 25,
-        message: '¿Pueden llegar a 39 USD y 25 días?',
+        leadTimeDays: null,
+        message: '¿Pueden llegar a 39 USD por unidad?',
       },
     });
     const supplierCtx = ctxAs(memberActor(pumpQuotes[0].supplier.id, 'supplier', 'usr_demo'));
     await reviseQuote(supplierCtx, {
       quoteId: pumpQuotes[0].id,
-      offer: { ...offerFor(templates[0]!, random, now), message: '40.50 USD and 28 days is our best.' },
+      offer: {
+        ...offerFor(templates[0]!, random, now),
+        message: 'Revised offer: this is the best price we can do.',
+      },
     });
   }
   if (pumpQuotes[1]) await respondToQuote(buyerCtx, { quoteId: pumpQuotes[1].id, action: 'shortlist' });

@@ -51,7 +51,7 @@ export const acceptQuote = async (ctx: Ctx, input: { quoteId: string }): Promise
       record: quote,
       to: 'accepted',
       set: { acceptedVersion: quote.currentVersion },
-      payload: { rfqId: rfq.id, version: quote.currentVersion, notify: quote.companyId },
+      payload: { rfqId: rfq.id, title: rfq.title, version: quote.currentVersion, notify: quote.companyId },
     });
     const others = await tx.db
       .select()
@@ -69,7 +69,12 @@ export const acceptQuote = async (ctx: Ctx, input: { quoteId: string }): Promise
         table: quotes,
         record: other,
         to: 'declined',
-        payload: { rfqId: rfq.id, reason: 'another_quote_accepted', notify: other.companyId },
+        payload: {
+          rfqId: rfq.id,
+          title: rfq.title,
+          reason: 'another_quote_accepted',
+          notify: other.companyId,
+        },
       });
     }
     return quoteViewOf(tx, (await findQuoteRow(tx.db, quote.id))!);

@@ -42,6 +42,26 @@ export const CreateRfqBody = z
   .describe('A new RFQ, saved as a draft until published');
 export type CreateRfqInput = z.infer<typeof CreateRfqBody>;
 
+const MatchComponentsSchema = z.object({
+  category: z.number(),
+  text: z.number(),
+  moq: z.number(),
+  capacity: z.number(),
+  credibility: z.number(),
+  tier: z.number(),
+  market: z.number(),
+});
+const MatchReasonSchema = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+const MatchSchema = z.object({
+  rank: z.number(),
+  score: z.number(),
+  components: MatchComponentsSchema,
+  reasons: z.array(MatchReasonSchema),
+});
+
 export const RfqSchema = z.object({
   id: z.string(),
   buyer: CompanyCardSchema,
@@ -53,6 +73,8 @@ export const RfqSchema = z.object({
   categoryCode: z.string(),
   quantity: z.number(),
   unit: z.string(),
+  /** The buyer's currency: quotes are compared in it. */
+  currency: z.string(),
   targetUnitPrice: Money.nullable(),
   destinationCountry: z.string(),
   destinationPort: z.string().nullable(),
@@ -71,23 +93,11 @@ export const RfqSchema = z.object({
     role: z.enum(['buyer', 'supplier', 'operator']),
     invited: z.boolean(),
     myQuoteId: z.string().nullable(),
+    /** For an invited supplier: why it was matched. */
+    match: MatchSchema.nullable(),
   }),
 });
 export type RfqView = z.infer<typeof RfqSchema>;
-
-const MatchComponentsSchema = z.object({
-  category: z.number(),
-  text: z.number(),
-  moq: z.number(),
-  capacity: z.number(),
-  credibility: z.number(),
-  tier: z.number(),
-  market: z.number(),
-});
-const MatchReasonSchema = z.object({
-  code: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
-});
 
 export const RfqMatchesSchema = z.object({
   items: z.array(
@@ -231,6 +241,8 @@ export const ComparisonSchema = z.object({
       matchScore: z.number().nullable(),
     }),
   ),
+  /** Quotes that could not be priced at the RFQ quantity or converted on the rate date, and why. */
+  unpriced: z.array(z.object({ quoteId: z.string(), reason: z.string() })),
 });
 
 export const QuotaSchema = z.object({
@@ -245,14 +257,7 @@ export const FeedSchema = z.object({
   items: z.array(
     z.object({
       rfq: RfqSchema,
-      match: z
-        .object({
-          rank: z.number(),
-          score: z.number(),
-          components: MatchComponentsSchema,
-          reasons: z.array(MatchReasonSchema),
-        })
-        .nullable(),
+      match: MatchSchema.nullable(),
       myQuote: z.object({ id: z.string(), status: z.enum(quoteStatuses) }).nullable(),
     }),
   ),

@@ -26,7 +26,7 @@ export const cancelRfq = async (ctx: Ctx, input: { rfqId: string }): Promise<Rfq
         table: quotes,
         record: quote,
         to: 'declined',
-        payload: { rfqId: rfq.id, reason: 'rfq_cancelled' },
+        payload: { rfqId: rfq.id, title: rfq.title, reason: 'rfq_cancelled', notify: quote.companyId },
       });
     }
     return rfqViewFor(tx, { ...rfq, status: 'cancelled' }, false);

@@ -8,6 +8,7 @@ import { priceLine } from './offer.js';
 import { findVersions, latestOffer } from './quote-store.js';
 import { responseRates } from './response-rate.js';
 import { findRfqRow } from './rfq-store.js';
+import type { QuoteOffer } from './schema.js';
 import { quotes, rfqMatches } from './schema.js';
 import { tierSignals } from './tier-signals.js';
 
@@ -39,29 +40,42 @@ export const compareQuotes = async (ctx: Ctx, input: { rfqId: string }) => {
       .where(and(eq(rfqMatches.companyId, rfq.companyId), eq(rfqMatches.rfqId, rfq.id))),
   ]);
   const scoreOf = new Map(matches.map((m) => [m.supplierId, m.score]));
-  return {
-    rfqId: rfq.id,
-    currency: rfq.currency,
-    quantity: rfq.quantity,
-    rateDate: today,
-    rows: rows.map((q, i) => {
-      const offer = offers[i]!;
-      const quantity = Math.max(rfq.quantity, offer.moq);
+  const unpriced: { quoteId: string; reason: string }[] = [];
+  const priceOf = (offer: QuoteOffer, quoteId: string) => {
+    const quantity = Math.max(rfq.quantity, offer.moq);
+    try {
       const priced = priceLine(offer, offer.lines[0]!, quantity);
       return {
+        quantity,
+        priced,
+        unitPrice: convert(priced.unitPrice, offer.currency, rfq.currency),
+        total: convert(priced.total, offer.currency, rfq.currency),
+      };
+    } catch (error) {
+      // One quote that cannot be priced (an old quote, a rate withdrawn) must not hide the others.
+      unpriced.push({ quoteId, reason: (error as Error).message });
+      return null;
+    }
+  };
+  const table = rows.flatMap((q, i) => {
+    const offer = offers[i]!;
+    const priced = priceOf(offer, q.id);
+    if (!priced) return [];
+    return [
+      {
         quoteId: q.id,
         status: q.status,
         supplier: cards.get(q.companyId)!,
         responseRate: rates.get(q.companyId)?.rate ?? null,
         tier: tiers.get(q.companyId)?.tier ?? null,
-        pricedQuantity: quantity,
+        pricedQuantity: priced.quantity,
         quoted: {
-          unitPrice: moneyJson(priced.unitPrice, offer.currency),
-          total: moneyJson(priced.total, offer.currency),
+          unitPrice: moneyJson(priced.priced.unitPrice, offer.currency),
+          total: moneyJson(priced.priced.total, offer.currency),
         },
         normalized: {
-          unitPrice: moneyJson(convert(priced.unitPrice, offer.currency, rfq.currency), rfq.currency),
-          total: moneyJson(convert(priced.total, offer.currency, rfq.currency), rfq.currency),
+          unitPrice: moneyJson(priced.unitPrice, rfq.currency),
+          total: moneyJson(priced.total, rfq.currency),
         },
         leadTimeDays: offer.leadTimeDays,
         incoterm: offer.incoterm,
@@ -70,7 +84,15 @@ export const compareQuotes = async (ctx: Ctx, input: { rfqId: string }) => {
         validUntil: offer.validUntil,
         buyerRating: q.buyerRating,
         matchScore: scoreOf.get(q.companyId) ?? null,
-      };
-    }),
+      },
+    ];
+  });
+  return {
+    rfqId: rfq.id,
+    currency: rfq.currency,
+    quantity: rfq.quantity,
+    rateDate: today,
+    rows: table,
+    unpriced,
   };
 };

@@ -81,5 +81,5 @@ export const createRfq = async (ctx: Ctx, input: CreateRfqInput): Promise<RfqVie
     })
     .returning();
   const buyer = toCompanyCard((await findCompany(ctx.db, member.companyId))!);
-  return toRfqView(row!, buyer, { role: 'buyer', invited: false, myQuoteId: null }, []);
+  return toRfqView(row!, buyer, { role: 'buyer', invited: false, myQuoteId: null, match: null }, []);
 };

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
 import {
@@ -30,19 +30,43 @@ export const rfqViewFor = async (ctx: Ctx, row: RfqRow, invited: boolean): Promi
   const member = requireCompanyActor(ctx.actor);
   const isBuyerSide = actsFor(member, row.companyId);
   const role = member.companyId === row.companyId ? 'buyer' : isBuyerSide ? 'operator' : 'supplier';
-  const mine =
+  const [mine, match] =
     role === 'supplier'
-      ? (
-          await ctx.db
+      ? await Promise.all([
+          ctx.db
             .select({ id: quotes.id })
             .from(quotes)
             .where(and(eq(quotes.rfqId, row.id), eq(quotes.companyId, member.companyId)))
-            .limit(1)
-        )[0]
-      : undefined;
+            .limit(1),
+          ctx.db
+            .select()
+            .from(rfqMatches)
+            .where(
+              and(
+                eq(rfqMatches.companyId, row.companyId),
+                eq(rfqMatches.rfqId, row.id),
+                eq(rfqMatches.supplierId, member.companyId),
+              ),
+            )
+            .limit(1),
+        ])
+      : [[], []];
   const buyer = toCompanyCard((await findCompany(ctx.db, row.companyId))!);
   const files = await attachmentLinks(ctx.db, row.companyId, row.attachmentIds, `/api/rfqs/${row.id}`);
-  return toRfqView(row, buyer, { role, invited, myQuoteId: mine?.id ?? null }, files);
+  const own = match[0];
+  return toRfqView(
+    row,
+    buyer,
+    {
+      role,
+      invited: invited || own !== undefined,
+      myQuoteId: mine[0]?.id ?? null,
+      match: own
+        ? { rank: own.rank, score: own.score, components: own.components, reasons: own.reasons }
+        : null,
+    },
+    files,
+  );
 };
 
 export const getRfq = async (ctx: Ctx, input: { rfqId: string }): Promise<RfqView> => {
@@ -85,7 +109,11 @@ export const listMyRfqs = async (ctx: Ctx, input: { page: number; pageSize: numb
     .orderBy(desc(rfqs.createdAt))
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize);
+  const [counted] = await ctx.db
+    .select({ n: count() })
+    .from(rfqs)
+    .where(eq(rfqs.companyId, member.companyId));
   const items = [];
   for (const row of rows) items.push(await rfqViewFor(ctx, row, false));
-  return { page: input.page, pageSize: input.pageSize, items };
+  return { total: Number(counted?.n ?? 0), page: input.page, pageSize: input.pageSize, items };
 };

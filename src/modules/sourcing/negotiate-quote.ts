@@ -68,7 +68,7 @@ export const counterQuote = async (
       table: quotes,
       record: quote!,
       to: 'countered',
-      payload: { rfqId: rfq.id, version, notify: quote!.companyId },
+      payload: { rfqId: rfq.id, title: rfq.title, version, notify: quote!.companyId },
     });
     return quoteViewOf(tx, (await findQuoteRow(tx.db, quote!.id))!);
   });
@@ -110,12 +110,12 @@ export const reviseQuote = async (
         table: quotes,
         record: quote!,
         to: 'submitted',
-        payload: { rfqId: rfq.id, version, notify: rfq.companyId },
+        payload: { rfqId: rfq.id, title: rfq.title, version, notify: rfq.companyId },
       });
     } else {
       await tx.events.emit(
         'quote.revised',
-        { id: quote!.id, rfqId: rfq.id, version, notify: rfq.companyId },
+        { id: quote!.id, rfqId: rfq.id, title: rfq.title, version, notify: rfq.companyId },
         quote!.companyId,
       );
     }

@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors.js';
 import { moneyJson } from '../../core/money.js';
 import type { Db } from '../../db/client.js';
 import { priceTierProblems, products, resolvePrice } from '../catalog/index.js';
+import { ratesOn } from '../fx/index.js';
 import type { QuoteOfferInput } from './api.js';
 import { type Incoterm, incotermProblem } from './incoterms.js';
 import type { RfqRow } from './rfq-store.js';
@@ -52,7 +53,11 @@ export const toStoredOffer = (input: QuoteOfferInput): QuoteOffer => ({
 export const offerProblems = async (
   db: Db,
   offer: QuoteOffer,
-  context: { supplierId: string; rfq: Pick<RfqRow, 'industryCode' | 'transportMode'>; today: string },
+  context: {
+    supplierId: string;
+    rfq: Pick<RfqRow, 'industryCode' | 'transportMode' | 'quantity' | 'currency'>;
+    today: string;
+  },
 ): Promise<Problem[]> => {
   const problems: Problem[] = [];
   offer.lines.forEach((line, i) => {
@@ -65,6 +70,22 @@ export const offerProblems = async (
       problems.push({ path: `lines[${i}].quantity`, message: (error as Error).message });
     }
   });
+  // The buyer compares quotes at the RFQ quantity in its currency: both must be possible.
+  if (problems.length === 0) {
+    const quantity = Math.max(context.rfq.quantity, offer.moq);
+    try {
+      priceLine(offer, offer.lines[0]!, quantity);
+    } catch {
+      problems.push({
+        path: 'lines[0].priceTiers',
+        message: `must price the RFQ quantity (${quantity} ${offer.lines[0]!.unit})`,
+      });
+    }
+  }
+  const rates = await ratesOn(db, [offer.currency, context.rfq.currency], context.today);
+  for (const currency of new Set([offer.currency, context.rfq.currency]))
+    if (!rates.has(currency))
+      problems.push({ path: 'currency', message: `no ${currency} exchange rate to compare the quote in` });
   const incoterm = incotermProblem(offer.incoterm as Incoterm, context.rfq.transportMode);
   if (incoterm) problems.push({ path: 'incoterm', message: incoterm });
   if (offer.validUntil < context.today)

@@ -107,6 +107,36 @@ describe('quoting on an RFQ', () => {
     expect(rfqAfter.json().quoteCount).toBe(0);
   });
 
+  it('refuses a quote the buyer could not compare: no rate for its currency, or tiers short of the quantity', async () => {
+    const rfq = await newRfq(h, buyer);
+    const noRate = await as(h, suppliers[7]).post(
+      `/api/rfqs/${rfq.id}/quotes`,
+      offerInput(h, { currency: 'ISK' }),
+    );
+    expect(noRate.statusCode, noRate.body).toBe(400);
+    expect(noRate.json().error.details.issues).toEqual([expect.objectContaining({ path: 'currency' })]);
+    const short = await as(h, suppliers[7]).post(
+      `/api/rfqs/${rfq.id}/quotes`,
+      offerInput(h, {
+        lines: [
+          {
+            ...offerInput(h).lines[0]!,
+            quantity: 200,
+            priceTiers: [{ minQuantity: 100, maxQuantity: 200, unitPrice: '4100' }],
+          },
+        ],
+      }),
+    );
+    expect(short.statusCode, short.body).toBe(400);
+    expect(short.json().error.details.issues[0].path).toBe('lines[0].priceTiers');
+    const view = (await as(h, suppliers[7]).get(`/api/rfqs/${rfq.id}`)).json();
+    expect(view).toMatchObject({
+      currency: 'USD',
+      viewer: { role: 'supplier', invited: true, myQuoteId: null },
+    });
+    expect(view.viewer.match.reasons.length).toBeGreaterThan(0);
+  });
+
   it('keeps the negotiation as versions and freezes the accepted one', async () => {
     const rfq = await newRfq(h, buyer);
     const quote = await newQuote(h, suppliers[2]!, rfq.id);

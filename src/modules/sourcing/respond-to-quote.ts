@@ -8,6 +8,7 @@ import { quoteViewOf } from './get-quote.js';
 import { quoteMachine } from './machines.js';
 import { sourcingPolicy } from './policy.js';
 import { findQuoteRow } from './quote-store.js';
+import { findRfqRow } from './rfq-store.js';
 import { quotes } from './schema.js';
 
 type Action = 'shortlist' | 'decline' | 'withdraw';
@@ -30,6 +31,7 @@ export const respondToQuote = async (
       to: targets[input.action],
       payload: {
         rfqId: quote!.rfqId,
+        title: (await findRfqRow(tx.db, quote!.rfqId))?.title ?? '',
         reason: input.reason ?? null,
         notify: input.action === 'withdraw' ? quote!.buyerId : quote!.companyId,
       },

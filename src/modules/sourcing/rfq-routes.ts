@@ -37,7 +37,14 @@ export const registerRfqRoutes = (instance: FastifyInstance) => {
         tags,
         summary: "Your company's RFQs, newest first",
         querystring: PageQuery,
-        response: { 200: z.object({ page: z.number(), pageSize: z.number(), items: z.array(RfqSchema) }) },
+        response: {
+          200: z.object({
+            total: z.number(),
+            page: z.number(),
+            pageSize: z.number(),
+            items: z.array(RfqSchema),
+          }),
+        },
       },
     },
     (req) => listMyRfqs(req.ctx, req.query),

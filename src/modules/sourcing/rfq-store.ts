@@ -54,6 +54,7 @@ export const toRfqView = (
   categoryCode: row.categoryCode,
   quantity: row.quantity,
   unit: row.unit,
+  currency: row.currency,
   targetUnitPrice: row.targetUnitPrice === null ? null : moneyJson(row.targetUnitPrice, row.currency),
   destinationCountry: row.destinationCountry,
   destinationPort: row.destinationPort,

@@ -4,7 +4,7 @@ import { inTransaction } from '../../core/context.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { transition } from '../../core/transition.js';
-import { requireRole } from '../identity/index.js';
+import { findCompany, requireRole } from '../identity/index.js';
 import type { QuoteOfferInput, QuoteView } from './api.js';
 import { quoteViewOf } from './get-quote.js';
 import { maxQuotesPerRfq, rfqMachine } from './machines.js';
@@ -112,7 +112,13 @@ export const submitQuote = async (
     }
     await tx.events.emit(
       'sourcing.quote_received',
-      { rfqId: rfq.id, quoteId: id, supplierId: member.companyId, title: rfq.title },
+      {
+        rfqId: rfq.id,
+        quoteId: id,
+        supplierId: member.companyId,
+        supplierName: (await findCompany(tx.db, member.companyId))?.name ?? '',
+        title: rfq.title,
+      },
       rfq.companyId,
     );
     return quoteViewOf(tx, row!);

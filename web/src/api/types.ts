@@ -170,6 +170,8 @@ export type Rfq = {
   categoryCode: string;
   quantity: number;
   unit: string;
+  /** The buyer's currency: quotes are compared in it. */
+  currency: string;
   targetUnitPrice: Money | null;
   destinationCountry: string;
   destinationPort: string | null;
@@ -185,7 +187,17 @@ export type Rfq = {
   createdAt: string;
   publishedAt: string | null;
   /** What the reader may do next. */
-  viewer: { role: 'buyer' | 'supplier' | 'operator'; invited: boolean; myQuoteId: string | null };
+  viewer: {
+    role: 'buyer' | 'supplier' | 'operator';
+    invited: boolean;
+    myQuoteId: string | null;
+    /** For an invited supplier: why it was matched. */
+    match: {
+      rank: number;
+      score: number;
+      reasons: { code: string; params: Record<string, string | number> }[];
+    } | null;
+  };
 };
 
 export type RfqList = { page: number; pageSize: number; items: Rfq[] };
@@ -334,6 +346,8 @@ export type Comparison = {
   quantity: number;
   rateDate: string;
   rows: ComparisonRow[];
+  /** Quotes that could not be priced at the RFQ quantity or converted, with why. */
+  unpriced: { quoteId: string; reason: string }[];
 };
 
 export type Quota = { month: string; granted: number; used: number; left: number };

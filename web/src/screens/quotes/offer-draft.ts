@@ -42,7 +42,7 @@ const ymd = (date: Date) =>
 
 /** A first quote starts from what the RFQ asks: its quantity, unit, Incoterm and currency. */
 export const draftForRfq = (rfq: Rfq): OfferDraft => ({
-  currency: rfq.targetUnitPrice?.currency ?? 'USD',
+  currency: rfq.currency,
   lines: [
     {
       key: newKey(),
