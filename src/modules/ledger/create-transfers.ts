@@ -8,14 +8,14 @@ import { succeeded, type TransferFailure, type TransferInput, type TransferResul
 /** What the ledger's commands need from a use-case context; a `Ctx` will do. */
 export type LedgerCtx = Pick<Ctx, 'db' | 'now'>;
 
-/** Keeps one batch's statements under PostgreSQL's 65,535 parameters. */
+/** Bounds one transaction: the accounts it holds locked and the size of its two statements. */
 export const maxBatchSize = 1000;
 
-// A unique violation means another batch won a race for the same transfer id
-// or pending id since our snapshot; a retry reads the winner and answers
-// `exists` or `pending_transfer_already_*`. Deadlocks cannot come from the
-// account locks (taken in id order) but can from two batches inserting the
-// same new ids in opposite orders.
+// A unique violation means another batch took the same transfer id on
+// accounts this one did not lock (so nothing ordered the two); a retry reads
+// the winner and answers `exists` or `exists_with_different_fields`. Account
+// locks are taken in id order and cannot deadlock, but two batches inserting
+// the same new ids in opposite orders can.
 const retryable = new Set(['23505', '40P01', '40001']);
 const attempts = 5;
 
