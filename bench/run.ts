@@ -6,6 +6,10 @@ type Benchmark = { describe: string; run: (args: string[]) => Promise<void> };
 
 /** Adding a benchmark: a file exporting `run(args)`, and one line here. */
 const benchmarks: Record<string, () => Promise<Benchmark>> = {
+  ledger: async () => ({
+    describe: 'transfers per second (single, linked pairs, batches of 100) vs plain inserts of the same rows',
+    run: (await import('./ledger.js')).run,
+  }),
   matching: async () => ({
     describe: 'matching one RFQ to suppliers (matchRfq) vs scoring every supplier naively',
     run: (await import('./matching.js')).run,
