@@ -67,6 +67,7 @@ const validate = (input: OpenAccountInput) => {
   if (problem) throw new AppError('VALIDATION_FAILED', problem, { code: input.code });
 };
 
+/** The account with this code, or undefined. */
 export const getAccountByCode = async (db: Db, code: string): Promise<LedgerAccount | undefined> =>
   (await db.select().from(ledgerAccounts).where(eq(ledgerAccounts.code, code)))[0];
 
@@ -98,6 +99,7 @@ export const openAccount = async (ctx: LedgerCtx, input: OpenAccountInput): Prom
   return existing;
 };
 
+/** The account with this id; NOT_FOUND if there is none. */
 export const getAccount = async (db: Db, accountId: string): Promise<LedgerAccount> => {
   const [account] = await db.select().from(ledgerAccounts).where(eq(ledgerAccounts.id, accountId));
   if (!account) throw notFound('Ledger account', accountId);

@@ -21,15 +21,28 @@
  * - **Invariants** are checked from scratch by `verifyLedger` (and
  *   `tradelane ledger verify`).
  *
+ * Transactions: `createTransfers` runs in its own transaction, or in a
+ * savepoint of the caller's (pass the `ctx` of `inTransaction` to commit the
+ * money with the order's state change). It locks the accounts it touches in
+ * id order (PostgreSQL, READ COMMITTED); PGlite runs one transaction at a
+ * time anyway.
+ *
  * The ledger knows no actors: the modules calling it decide who may move or
  * see which account. Amounts are `bigint` minor units; never a float.
  *
- * @example Escrow for an order: reserve the deposit, then release it to the supplier.
+ * @example An order's deposit held in escrow, later released to the supplier less the fee.
  * ```ts
  * const escrow = await openAccount(ctx, { code: accountCode('escrow', order.id, 'USD'), kind: 'escrow', currency: 'USD' });
  * await requireTransfers(ctx, [
  *   { id: `${order.id}:deposit`, debitAccountId: clearing.id, creditAccountId: escrow.id,
  *     amount: 125_000n, currency: 'USD', reference: `order:${order.id}:deposit` },
+ * ]);
+ * // All or nothing: the supplier's share and the fee leave escrow together.
+ * await requireTransfers(ctx, [
+ *   { id: `${order.id}:release`, debitAccountId: escrow.id, creditAccountId: payable.id,
+ *     amount: 121_250n, currency: 'USD', reference: `order:${order.id}:release`, flags: { linked: true } },
+ *   { id: `${order.id}:fee`, debitAccountId: escrow.id, creditAccountId: fees.id,
+ *     amount: 3_750n, currency: 'USD', reference: `order:${order.id}:fee` },
  * ]);
  * ```
  *
@@ -61,15 +74,8 @@ export {
   listTransfers,
   type TransferPage,
 } from './list-transfers.js';
-export { type BatchPlan, type LedgerSnapshot, planBatch } from './plan-batch.js';
-export {
-  type AccountKind,
-  accountKinds,
-  ledgerAccounts,
-  ledgerTransfers,
-  type TransferKind,
-  transferKinds,
-} from './schema.js';
+// The tables stay private: every write goes through createTransfers.
+export { type AccountKind, accountKinds, type TransferKind, transferKinds } from './schema.js';
 export {
   type Json,
   succeeded,

@@ -96,9 +96,11 @@ export type TransferResult = {
   result: 'created' | 'exists' | TransferFailure;
 };
 
+/** True for `created` and `exists`: the transfer is in the ledger as asked. */
 export const succeeded = (r: Pick<TransferResult, 'result'>) =>
   r.result === 'created' || r.result === 'exists';
 
+/** The stored kind a transfer's flags ask for. */
 export const kindOf = (flags: TransferFlags = {}): TransferKind =>
   flags.pending
     ? 'pending'
@@ -107,13 +109,6 @@ export const kindOf = (flags: TransferFlags = {}): TransferKind =>
       : flags.voidPending
         ? 'void_pending'
         : 'single';
-
-export const flagsOf = (transfer: Pick<Transfer, 'kind' | 'linked'>): Required<TransferFlags> => ({
-  linked: transfer.linked,
-  pending: transfer.kind === 'pending',
-  postPending: transfer.kind === 'post_pending',
-  voidPending: transfer.kind === 'void_pending',
-});
 
 /** Key order does not matter in jsonb, so neither may it in the idempotency comparison. */
 export const canonicalJson = (value: unknown): string =>
