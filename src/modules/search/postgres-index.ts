@@ -222,9 +222,17 @@ const filtersOf = (query: ProductQuery): SQL[] => {
   if (query.minPriceUsdCents !== undefined) where.push(sql`min_price_usd_cents >= ${query.minPriceUsdCents}`);
   if (query.maxPriceUsdCents !== undefined) where.push(sql`min_price_usd_cents <= ${query.maxPriceUsdCents}`);
   if (query.maxMoq !== undefined) where.push(sql`moq <= ${query.maxMoq}`);
-  if (query.province) where.push(sql`province = ${query.province}`);
-  if (query.verified) where.push(sql`verification_rank >= ${verificationRank(query.verified)}`);
-  if (query.certification) where.push(sql`certifications @> array[${query.certification}]::text[]`);
+  // Province, verification and certification are one containment test on the facet-token GIN index.
+  const tokens: string[] = [];
+  if (query.province) tokens.push(`p:${query.province}`);
+  const rank = query.verified ? verificationRank(query.verified) : 0;
+  if (rank > 0) tokens.push(`v:${rank}`);
+  if (query.certification) tokens.push(query.certification);
+  if (tokens.length > 0)
+    where.push(sql`facet_tokens @> array[${sql.join(
+      tokens.map((t) => sql`${t}`),
+      sql`, `,
+    )}]::text[]`);
   return where;
 };
 

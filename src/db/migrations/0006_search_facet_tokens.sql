@@ -1,0 +1,2 @@
+ALTER TABLE "search_products" ADD COLUMN "facet_tokens" text[] GENERATED ALWAYS AS (array_remove(array['p:' || province, case when verification_rank >= 1 then 'v:1' end, case when verification_rank >= 2 then 'v:2' end], null) || certifications) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "search_products_facet_tokens_idx" ON "search_products" USING gin ("facet_tokens");
