@@ -106,5 +106,15 @@ describe('matching an RFQ to suppliers', () => {
     );
     const none = await as(h, toys).get('/api/notifications');
     expect(none.json().items).toEqual([]);
+
+    // Marking read: only the company it was written for; anyone else learns nothing.
+    const note = notes.json().items[0] as { id: string };
+    expect((await as(h).post(`/api/notifications/${note.id}/read`)).statusCode).toBe(401);
+    expect((await as(h, toys).post(`/api/notifications/${note.id}/read`)).statusCode).toBe(404);
+    expect((await as(h, chinese).get('/api/notifications?unread=true')).json().items).toHaveLength(
+      notes.json().unread,
+    );
+    expect((await as(h, chinese).post(`/api/notifications/${note.id}/read`)).statusCode).toBe(200);
+    expect((await as(h, chinese).get('/api/notifications')).json().unread).toBe(notes.json().unread - 1);
   });
 });
