@@ -229,10 +229,12 @@ const filtersOf = (query: ProductQuery): SQL[] => {
   if (rank > 0) tokens.push(`v:${rank}`);
   if (query.certification) tokens.push(query.certification);
   if (tokens.length > 0)
-    where.push(sql`facet_tokens @> array[${sql.join(
-      tokens.map((t) => sql`${t}`),
-      sql`, `,
-    )}]::text[]`);
+    where.push(
+      sql`facet_tokens @> array[${sql.join(
+        tokens.map((t) => sql`${t}`),
+        sql`, `,
+      )}]::text[]`,
+    );
   return where;
 };
 
