@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { bandsOverlapping, moqLimitCovering, moqLimits, priceBucketsUsd } from './facet-bands.js';
 import {
   findGlossaryMatches,
   type GlossaryEntry,
@@ -28,8 +29,7 @@ import { verificationRank } from './verification-rank.js';
 export const matchCap = 2000;
 const minTypoWordLength = 4;
 
-export const priceBucketsUsd = [0, 1, 5, 20, 100, 500] as const;
-export const moqLimits = [10, 100, 500, 1000, 5000] as const;
+export { moqLimits, priceBucketsUsd };
 
 type Interpreted = ProductSearchResult['interpretation'] & { tsquery: SQL | null };
 
@@ -222,19 +222,29 @@ const filtersOf = (query: ProductQuery): SQL[] => {
   if (query.minPriceUsdCents !== undefined) where.push(sql`min_price_usd_cents >= ${query.minPriceUsdCents}`);
   if (query.maxPriceUsdCents !== undefined) where.push(sql`min_price_usd_cents <= ${query.maxPriceUsdCents}`);
   if (query.maxMoq !== undefined) where.push(sql`moq <= ${query.maxMoq}`);
-  // Province, verification and certification are one containment test on the facet-token GIN index.
+  // Every filter is also a token test on the facet-token GIN index, so a common word with a
+  // selective filter reads only the rows in both posting lists; the exact ranges above re-check.
   const tokens: string[] = [];
+  if (query.maxMoq !== undefined) {
+    const limit = moqLimitCovering(query.maxMoq);
+    if (limit !== undefined) tokens.push(`m:${limit}`);
+  }
   if (query.province) tokens.push(`p:${query.province}`);
   const rank = query.verified ? verificationRank(query.verified) : 0;
   if (rank > 0) tokens.push(`v:${rank}`);
   if (query.certification) tokens.push(query.certification);
-  if (tokens.length > 0)
-    where.push(
-      sql`facet_tokens @> array[${sql.join(
-        tokens.map((t) => sql`${t}`),
-        sql`, `,
-      )}]::text[]`,
-    );
+  const tokenList = (list: string[]) =>
+    sql`array[${sql.join(
+      list.map((t) => sql`${t}`),
+      sql`, `,
+    )}]::text[]`;
+  if (query.minPriceUsdCents !== undefined || query.maxPriceUsdCents !== undefined) {
+    const bands = bandsOverlapping(query.minPriceUsdCents, query.maxPriceUsdCents);
+    // All bands overlap: the token test would select everything, so it is left out.
+    if (bands.length < priceBucketsUsd.length)
+      where.push(bands.length > 0 ? sql`facet_tokens && ${tokenList(bands)}` : sql`false`);
+  }
+  if (tokens.length > 0) where.push(sql`facet_tokens @> ${tokenList(tokens)}`);
   return where;
 };
 

@@ -11,6 +11,7 @@ import {
   smallint,
   text,
 } from 'drizzle-orm/pg-core';
+import { facetTokensSql } from './facet-bands.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -40,18 +41,8 @@ export const searchProducts = pgTable(
     /** The listing's stated monthly capacity, for RFQ matching. */
     monthlyCapacity: integer(),
     document: tsvector().notNull(),
-    /**
-     * The filters that have no index of their own, as tokens in one GIN index
-     * (`p:<province>`, `v:1`/`v:2` for "at least licence checked / audited",
-     * and each certification): a common word with a rare filter is then an
-     * intersection of two posting lists, not a read of every match.
-     */
-    facetTokens: text()
-      .array()
-      .notNull()
-      .generatedAlwaysAs(
-        sql`array_remove(array['p:' || province, case when verification_rank >= 1 then 'v:1' end, case when verification_rank >= 2 then 'v:2' end], null) || certifications`,
-      ),
+    /** Every filter as tokens in one GIN index (see `facetTokensSql`). */
+    facetTokens: text().array().notNull().generatedAlwaysAs(sql.raw(facetTokensSql())),
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.productId] }),
