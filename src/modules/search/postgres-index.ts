@@ -31,6 +31,10 @@ const minTypoWordLength = 4;
 
 export { moqLimits, priceBucketsUsd };
 
+/** Filters narrower than about a fifth of the catalog go through the token index (measured at 1M). */
+const selectiveMoqLimit = 100;
+const selectiveBands = 2;
+
 type Interpreted = ProductSearchResult['interpretation'] & { tsquery: SQL | null };
 
 const rows = async <T>(db: Db, query: SQL): Promise<T[]> =>
@@ -222,16 +226,18 @@ const filtersOf = (query: ProductQuery): SQL[] => {
   if (query.minPriceUsdCents !== undefined) where.push(sql`min_price_usd_cents >= ${query.minPriceUsdCents}`);
   if (query.maxPriceUsdCents !== undefined) where.push(sql`min_price_usd_cents <= ${query.maxPriceUsdCents}`);
   if (query.maxMoq !== undefined) where.push(sql`moq <= ${query.maxMoq}`);
-  // Every filter is also a token test on the facet-token GIN index, so a common word with a
-  // selective filter reads only the rows in both posting lists; the exact ranges above re-check.
+  // Selective filters are also a token test on the facet-token GIN index, so a common word with
+  // a rare filter reads only the rows in both posting lists (the exact ranges above re-check).
+  // Broad ones (most listings pass) are left to the row filter: intersecting with a posting
+  // list of half the catalog costs more than it saves.
   const tokens: string[] = [];
   if (query.maxMoq !== undefined) {
     const limit = moqLimitCovering(query.maxMoq);
-    if (limit !== undefined) tokens.push(`m:${limit}`);
+    if (limit !== undefined && limit <= selectiveMoqLimit) tokens.push(`m:${limit}`);
   }
   if (query.province) tokens.push(`p:${query.province}`);
   const rank = query.verified ? verificationRank(query.verified) : 0;
-  if (rank > 0) tokens.push(`v:${rank}`);
+  if (rank >= 2) tokens.push(`v:${rank}`);
   if (query.certification) tokens.push(query.certification);
   const tokenList = (list: string[]) =>
     sql`array[${sql.join(
@@ -240,9 +246,8 @@ const filtersOf = (query: ProductQuery): SQL[] => {
     )}]::text[]`;
   if (query.minPriceUsdCents !== undefined || query.maxPriceUsdCents !== undefined) {
     const bands = bandsOverlapping(query.minPriceUsdCents, query.maxPriceUsdCents);
-    // All bands overlap: the token test would select everything, so it is left out.
-    if (bands.length < priceBucketsUsd.length)
-      where.push(bands.length > 0 ? sql`facet_tokens && ${tokenList(bands)}` : sql`false`);
+    if (bands.length === 0) where.push(sql`false`);
+    else if (bands.length <= selectiveBands) where.push(sql`facet_tokens && ${tokenList(bands)}`);
   }
   if (tokens.length > 0) where.push(sql`facet_tokens @> ${tokenList(tokens)}`);
   return where;
