@@ -30,7 +30,7 @@ const withQuery = (path: string, query?: Record<string, QueryValue>): string => 
 
 // Our API answers `{ error: { code, message, details } }`; better-auth's routes
 // answer `{ code?, message }`. Accept both so callers see one error shape.
-const toApiError = (status: number, body: unknown): ApiError => {
+export const toApiError = (status: number, body: unknown): ApiError => {
   if (body && typeof body === 'object') {
     const wrapped = (body as Partial<ApiErrorBody>).error;
     if (wrapped && typeof wrapped === 'object' && typeof wrapped.message === 'string') {

@@ -159,6 +159,9 @@ export type QuoteStatus = 'submitted' | 'countered' | 'shortlisted' | 'accepted'
 
 export type Attachment = { id: string; fileName: string; url: string };
 
+/** `POST /api/attachments`' answer: an id to send as `attachmentIds` on an RFQ or a message. */
+export type UploadedAttachment = { id: string; fileName: string; contentType: string; sizeBytes: number };
+
 export type Rfq = {
   id: string;
   buyer: CompanyCard;
@@ -394,6 +397,7 @@ export type OpenInquiryInput = {
   quantity?: number | null;
   targetPrice?: string | null;
   currency?: string | null;
+  attachmentIds?: string[];
 };
 
 export type InquiryMessageInput = {
@@ -401,6 +405,7 @@ export type InquiryMessageInput = {
   quantity?: number | null;
   targetPrice?: string | null;
   currency?: string | null;
+  attachmentIds?: string[];
 };
 
 export type Credibility = {

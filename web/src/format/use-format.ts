@@ -29,6 +29,18 @@ export const useFormat = () => {
     });
     const dateTimeFormat = new Intl.DateTimeFormat(intlLocale, { dateStyle: 'medium', timeStyle: 'short' });
     const relativeFormat = new Intl.RelativeTimeFormat(intlLocale, { numeric: 'auto' });
+    const kilobytes = new Intl.NumberFormat(intlLocale, {
+      style: 'unit',
+      unit: 'kilobyte',
+      unitDisplay: 'short',
+      maximumFractionDigits: 0,
+    });
+    const megabytes = new Intl.NumberFormat(intlLocale, {
+      style: 'unit',
+      unit: 'megabyte',
+      unitDisplay: 'short',
+      maximumFractionDigits: 1,
+    });
     return {
       locale: intlLocale,
       number: (value: number) => numberFormat.format(value),
@@ -55,6 +67,11 @@ export const useFormat = () => {
       /** A 0..1 share as a whole percentage in the locale's style ("92%", "92 %"). */
       percent: (share: number) => percentFormat.format(share),
       percentPrecise: (share: number) => precisePercentFormat.format(share),
+      /** A file size in binary kB or MB ("840 kB", "4.8 MB"), as upload limits are counted. */
+      fileSize: (bytes: number) =>
+        bytes < 1024 * 1024
+          ? kilobytes.format(Math.max(1, Math.round(bytes / 1024)))
+          : megabytes.format(bytes / (1024 * 1024)),
       currencyName: (code: string) => {
         try {
           return currencies.of(code) ?? code;

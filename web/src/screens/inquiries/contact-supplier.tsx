@@ -6,6 +6,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { issuesByField, validationIssues } from '../../api/field-errors';
 import { useMe, useOpenInquiry } from '../../api/queries';
 import type { ProductDetail } from '../../api/types';
+import { AttachmentPicker, useAttachments } from '../../components/attachment-picker';
 import { FormError } from '../../components/form-error';
 import { CurrencySelect } from '../../components/trade-selects';
 import { toMinorUnits } from '../../format/money';
@@ -64,6 +65,7 @@ const ContactForm = ({ product, onCancel }: { product: ProductDetail; onCancel: 
   const ref = useReference();
   const navigate = useNavigate();
   const openInquiry = useOpenInquiry();
+  const attachments = useAttachments();
   const [subject, setSubject] = useState(format.localized(product.title));
   const [message, setMessage] = useState('');
   const [quantity, setQuantity] = useState<number | ''>(product.moq);
@@ -89,6 +91,7 @@ const ContactForm = ({ product, onCancel }: { product: ProductDetail; onCancel: 
     }
     setErrors(next);
     if (Object.values(next).some(Boolean)) return;
+    if (!attachments.ready()) return;
     openInquiry.mutate(
       {
         productId: product.id,
@@ -97,6 +100,7 @@ const ContactForm = ({ product, onCancel }: { product: ProductDetail; onCancel: 
         quantity: quantity === '' ? null : quantity,
         targetPrice,
         currency: targetPrice ? currency : null,
+        attachmentIds: attachments.ids,
       },
       {
         onSuccess: (thread) => navigate(`/inquiries/${thread.id}`),
@@ -176,6 +180,7 @@ const ContactForm = ({ product, onCancel }: { product: ProductDetail; onCancel: 
             />
           </Grid.Col>
         </Grid>
+        <AttachmentPicker attachments={attachments} disabled={openInquiry.isPending} />
         <Stack gap="xs" mt="xs">
           <Button type="submit" loading={openInquiry.isPending} data-testid="send-inquiry">
             {t('contact.send')}

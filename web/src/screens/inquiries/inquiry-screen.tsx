@@ -23,6 +23,7 @@ import { Link, useParams } from 'react-router';
 import { issuesByField, validationIssues } from '../../api/field-errors';
 import { useInquiry, useMarkInquiryRead, useSendInquiryMessage } from '../../api/queries';
 import type { InquiryMessage, InquiryThread } from '../../api/types';
+import { AttachmentPicker, useAttachments } from '../../components/attachment-picker';
 import { FormError } from '../../components/form-error';
 import { NotFound } from '../../components/not-found';
 import { isNotFound, QueryError } from '../../components/query-error';
@@ -181,6 +182,7 @@ type ReplyErrors = Partial<Record<'message' | 'quantity' | 'targetPrice' | 'curr
 const Reply = ({ inquiryId, lastCurrency: initialCurrency }: { inquiryId: string; lastCurrency: string }) => {
   const { t } = useTranslation();
   const send = useSendInquiryMessage(inquiryId);
+  const attachments = useAttachments();
   const [message, setMessage] = useState('');
   const [extrasOpen, setExtrasOpen] = useState(false);
   const [quantity, setQuantity] = useState<number | ''>('');
@@ -206,16 +208,19 @@ const Reply = ({ inquiryId, lastCurrency: initialCurrency }: { inquiryId: string
     }
     setErrors(next);
     if (Object.values(next).some(Boolean)) return;
+    if (!attachments.ready()) return;
     send.mutate(
       {
         message: message.trim(),
         quantity: quantity === '' ? null : quantity,
         targetPrice,
         currency: targetPrice ? currency : null,
+        attachmentIds: attachments.ids,
       },
       {
         onSuccess: () => {
           setMessage('');
+          attachments.reset();
           setQuantity('');
           setPrice('');
           setExtrasOpen(false);
@@ -296,6 +301,7 @@ const Reply = ({ inquiryId, lastCurrency: initialCurrency }: { inquiryId: string
             </Grid.Col>
           </Grid>
         </Collapse>
+        <AttachmentPicker attachments={attachments} disabled={send.isPending} />
         <Group justify="space-between">
           <Button
             variant="subtle"

@@ -21,6 +21,7 @@ import { Link, useNavigate } from 'react-router';
 import { issuesByField, validationIssues } from '../../api/field-errors';
 import { useCreateRfq } from '../../api/queries';
 import type { CreateRfqInput, RfqVisibility, SearchLang, TransportMode } from '../../api/types';
+import { AttachmentPicker, useAttachments } from '../../components/attachment-picker';
 import { FormError, focusFirstInvalid } from '../../components/form-error';
 import { type Member, SignedInGate } from '../../components/signed-in-gate';
 import {
@@ -99,6 +100,7 @@ const RfqNewForm = ({ me }: { me: Member }) => {
   const navigate = useNavigate();
   const { apiLang } = useLocale();
   const create = useCreateRfq();
+  const attachments = useAttachments();
   useDocumentTitle(t('rfqNew.title'));
 
   const [draft, setDraft] = useState<Draft>(() => ({
@@ -210,6 +212,7 @@ const RfqNewForm = ({ me }: { me: Member }) => {
         incoterm: draft.incoterm!,
         deadline: deadline.toISOString(),
         visibility: draft.visibility,
+        attachmentIds: attachments.ids,
       },
     };
   };
@@ -224,6 +227,7 @@ const RfqNewForm = ({ me }: { me: Member }) => {
       focusFirstInvalid(formRef.current);
       return;
     }
+    if (!attachments.ready()) return;
     create.mutate(
       { input, publish },
       {
@@ -301,6 +305,7 @@ const RfqNewForm = ({ me }: { me: Member }) => {
                   error={e.description}
                   data-testid="rfq-description"
                 />
+                <AttachmentPicker attachments={attachments} disabled={create.isPending} />
                 <Grid gutter="md">
                   <Grid.Col span={{ base: 12, sm: 8 }}>
                     <CategorySelect
