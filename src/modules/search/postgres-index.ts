@@ -388,13 +388,23 @@ const refreshSupplierStats = async (db: Db, companyIds: readonly string[] | 'all
       lateral (values (industry_code, 1), (category_code, 2), (subcategory_code, 3)) as node(code, level)
     where ${which} and node.code is not null
     group by company_id, node.code, node.level`);
+  // Title words (weight A) per supplier and category: the text RFQ matching ranks.
+  await db.execute(sql`
+    update supplier_listing_stats s set title_terms = t.terms
+    from (
+      select sp.company_id, sp.category_code, array_to_tsvector(array_agg(distinct w.lexeme)) as terms
+      from search_products sp, lateral unnest(sp.document) as w
+      where ${which} and 'A' = any(w.weights)
+      group by sp.company_id, sp.category_code
+    ) t
+    where s.company_id = t.company_id and s.node_code = t.category_code`);
 };
 
 /**
  * Every supplier listing in the industry, at the closest taxonomy level it
  * lists in, from the listing stats rollup (one row per supplier and node);
- * with the best text rank of its listings in the RFQ's category (a GIN scan
- * of the matches there).
+ * with the text rank of its listing titles' vocabulary in the RFQ's category
+ * (`title_terms`, one row per supplier: no listing is read).
  */
 const findSupplierCandidates = async (
   db: Db,
@@ -423,12 +433,10 @@ const findSupplierCandidates = async (
       )})
     ),
     best as (select distinct on (company_id) * from nodes order by company_id, level desc),
-    ranked as materialized (
-      select company_id, ts_rank_cd(document, (select query from q), 1) as rank
-      from search_products
-      where category_code = ${query.categoryCode} and document @@ (select query from q)
-    ),
-    texts as (select company_id, max(rank) as text_rank from ranked group by company_id)
+    texts as (
+      select company_id, ts_rank(title_terms, (select query from q)) as text_rank
+      from nodes where level = 2 and title_terms @@ (select query from q)
+    )
     select b.company_id, b.level, b.min_moq, b.listings, c.monthly_capacity as capacity,
       b.supplier_quality as quality, b.verification_level, t.text_rank
     from best b

@@ -74,6 +74,12 @@ export const supplierListingStats = pgTable(
     monthlyCapacity: bigint({ mode: 'number' }),
     supplierQuality: real().notNull(),
     verificationLevel: text().notNull(),
+    /**
+     * On category rows: every distinct word of the supplier's listing titles
+     * there (stemmed, in all three languages), so RFQ matching ranks ~500
+     * suppliers' vocabularies instead of every matching listing.
+     */
+    titleTerms: tsvector(),
   },
   (t) => [primaryKey({ columns: [t.companyId, t.nodeCode] }), index().on(t.nodeCode)],
 );

@@ -79,7 +79,7 @@ export type SupplierCandidate = {
   companyId: string;
   /** 3 same sub-category, 2 same category, 1 same industry. */
   categoryLevel: 1 | 2 | 3;
-  /** Best text rank of its listings in the RFQ's category (0 when no word matched). */
+  /** Text rank of its listing titles in the RFQ's category (0 when no word matched). */
   textRank: number;
   /** Lowest MOQ among its listings at that level. */
   minMoq: number;
