@@ -62,12 +62,27 @@ const readWordBanks = () => {
   };
 };
 
-/** A real six-digit HS subheading under the first heading the sub-category maps to. */
-export const hsCodeFor = (subcategory: string): string => {
+const words = (text: string) => text.toLowerCase().match(/[a-z]+/g) ?? [];
+
+/**
+ * A real six-digit HS subheading for a demo product: among the subheadings of
+ * the headings its sub-category maps to, the one whose description shares
+ * most words with the product noun, preferring residual ("n.e.c.", "other")
+ * subheadings to specific ones and never "parts". Good enough for demo data
+ * that later feeds customs documents; real listings name their own code.
+ */
+export const hsCodeFor = (subcategory: string, noun = ''): string => {
   const headings = taxonomy().byCode.get(subcategory)?.hsHeadings ?? [];
+  const nounWords = new Set(words(noun).flatMap((w) => [w, `${w}s`, w.replace(/s$/, '')]));
+  let best: { code: string; score: number } | undefined;
   for (const heading of headings) {
-    const child = hsCodeList().codes.find((c) => c.level === 6 && c.parent === heading);
-    if (child) return child.code;
+    for (const child of hsCodeList().codes.filter((c) => c.level === 6 && c.parent === heading)) {
+      const text = child.description.toLowerCase();
+      const overlap = [...new Set(words(text))].filter((w) => nounWords.has(w)).length;
+      const residual = /n\.e\.c/.test(text) ? 0.75 : /\bother\b/.test(text) ? 0.5 : 0;
+      const score = overlap + residual - (/\bparts?\b/.test(text) ? 10 : 0);
+      if (!best || score > best.score) best = { code: child.code, score };
+    }
   }
-  return '847989';
+  return best?.code ?? '847989';
 };

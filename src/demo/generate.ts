@@ -180,7 +180,7 @@ export const generateProduct = (
   const moq = Math.max(1, Math.round(random.int(noun.moqMin, noun.moqMax) / 10) * 10 || noun.moqMin);
   return {
     categoryCode: noun.subcategory,
-    hsCode: hsCodeFor(noun.subcategory),
+    hsCode: hsCodeFor(noun.subcategory, noun.en),
     title: titleOf(random, noun, translated),
     description: {
       en: `${noun.en.charAt(0).toUpperCase()}${noun.en.slice(1)} made in ${supplier.name}'s own factory. OEM and custom packaging available; samples on request.`,
