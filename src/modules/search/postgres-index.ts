@@ -197,8 +197,13 @@ const interpret = async (
   const queries: Partial<Record<Language, string>> = {};
   for (const language of ['en', 'es', 'zh'] as const) {
     const translated = matches.length > 0 ? translateQuery(text, matches, language) : text;
-    if (language === 'zh' ? hasHan(translated) : latinWords(translated).length > 0)
-      queries[language] = translated;
+    // The Chinese version searches Han words only, so it is used only when it carries every
+    // word: "paper pallet" half-translated to "纸 pallet" would otherwise search for 纸 alone.
+    const usable =
+      language === 'zh'
+        ? hasHan(translated) && (hasHan(text) || latinWords(translated).length === 0)
+        : latinWords(translated).length > 0;
+    if (usable) queries[language] = translated;
   }
   // Latin text that came untranslated is searched in both stemmers: a brand or
   // model number is the same word in either language.

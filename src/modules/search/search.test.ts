@@ -77,6 +77,21 @@ describe('multilingual search', () => {
   it('does not find unrelated listings', async () => {
     expect(ids(await search('q=bomba%20de%20agua'))).not.toContain(products.steel);
   });
+
+  it('never narrows a half-translated query to its Chinese words alone', async () => {
+    const paperCup = await newProduct(h, await newSupplier(h), {
+      title: { en: 'Disposable cup', zh: '一次性纸杯' },
+      categoryCode: 'packaging/paper-packaging',
+      hsCode: '482369',
+    });
+    // "paper" is in the glossary (纸), "qzxv" is not: the Chinese version would be 纸 alone.
+    const result = await search('q=paper%20qzxv');
+    expect(result.interpretation).toMatchObject({ queries: { en: 'paper qzxv' } });
+    expect((result.interpretation as { queries: Record<string, string> }).queries.zh).toBeUndefined();
+    expect(ids(result)).not.toContain(paperCup.id);
+    // The same listing is found when every word has its Chinese version.
+    expect(ids(await search('q=paper%20cup'))).toContain(paperCup.id);
+  });
 });
 
 describe('facets', () => {
