@@ -8,7 +8,10 @@ type Result = {
   total: number;
   items: { id: string }[];
   facets: Record<string, { value: string; count: number }[]>;
-  interpretation: { corrections: Record<string, string> };
+  interpretation: {
+    queries: Partial<Record<'en' | 'es' | 'zh', string>>;
+    corrections: Record<string, string>;
+  };
 };
 
 const search = async (query: string) => {
@@ -87,7 +90,7 @@ describe('multilingual search', () => {
     // "paper" is in the glossary (纸), "qzxv" is not: the Chinese version would be 纸 alone.
     const result = await search('q=paper%20qzxv');
     expect(result.interpretation).toMatchObject({ queries: { en: 'paper qzxv' } });
-    expect((result.interpretation as { queries: Record<string, string> }).queries.zh).toBeUndefined();
+    expect(result.interpretation.queries.zh).toBeUndefined();
     expect(ids(result)).not.toContain(paperCup.id);
     // The same listing is found when every word has its Chinese version.
     expect(ids(await search('q=paper%20cup'))).toContain(paperCup.id);
