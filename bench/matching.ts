@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { readCsv } from '../src/core/csv.js';
 import { dataFile } from '../src/core/paths.js';
 import type { Database, Db } from '../src/db/client.js';
+import { queryRows } from '../src/db/raw-sql.js';
 import { type Random, seededRandom } from '../src/demo/random.js';
 import { matchRfq, rankCandidates } from '../src/modules/sourcing/index.js';
 import type { CandidateFacts } from '../src/modules/sourcing/matching.js';
@@ -102,9 +103,6 @@ const generateActivity = async (db: Db, supplierIds: readonly string[], now: Dat
     from generate_series(1, ${supplierIds.length}) g`);
 };
 
-const rows = async <T>(db: Db, query: ReturnType<typeof sql>) =>
-  ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-
 /**
  * The matcher a first version would write: every listing of every supplier
  * read and scored, text by ILIKE on the three titles, no index narrowing; then
@@ -113,7 +111,7 @@ const rows = async <T>(db: Db, query: ReturnType<typeof sql>) =>
 const naiveMatch = async (db: Db, rfq: Rfq) => {
   const [industry, category] = rfq.categoryCode.split('/');
   const words = rfq.title.toLowerCase().split(/\s+/).filter(Boolean);
-  const found = await rows<{
+  const found = await queryRows<{
     company_id: string;
     level: number;
     min_moq: number;
@@ -135,7 +133,7 @@ const naiveMatch = async (db: Db, rfq: Rfq) => {
       where p.status = 'active'
       group by p.company_id`,
   );
-  const rates = await rows<{ supplier_id: string; rate: number }>(
+  const rates = await queryRows<{ supplier_id: string; rate: number }>(
     db,
     sql`select supplier_id, avg(case when first_response_at <= created_at + interval '24 hours' then 1.0 else 0 end) as rate
       from inquiries group by supplier_id`,

@@ -4,13 +4,11 @@ import { readCsv } from '../../core/csv.js';
 import { AppError } from '../../core/errors.js';
 import { dataFile } from '../../core/paths.js';
 import type { Db } from '../../db/client.js';
+import { queryRows, textList } from '../../db/raw-sql.js';
 import { convertMinor, scaleRate } from './convert.js';
 import { fxRates } from './schema.js';
 
 export type FxRate = { currency: string; day: string; usdPerUnit: string };
-
-const rows = async <T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> =>
-  ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 
 /** The latest rate of each currency on or before `day` (USD is always 1). */
 export const ratesOn = async (
@@ -21,10 +19,10 @@ export const ratesOn = async (
   const wanted = [...new Set(currencies)].filter((c) => c !== 'USD');
   const found = new Map<string, bigint>([['USD', scaleRate('1')]]);
   if (wanted.length === 0) return found;
-  const latest = await rows<{ currency: string; usd_per_unit: string }>(
+  const latest = await queryRows<{ currency: string; usd_per_unit: string }>(
     db,
     sql`select distinct on (currency) currency, usd_per_unit::text as usd_per_unit from fx_rates
-      where currency in (select jsonb_array_elements_text(${JSON.stringify(wanted)}::jsonb))
+      where currency in ${textList(wanted)}
         and day <= ${day}::date
       order by currency, day desc`,
   );

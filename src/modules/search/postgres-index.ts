@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { queryRows, textList } from '../../db/raw-sql.js';
 import { bandsOverlapping, moqLimitCovering, moqLimits, priceBucketsUsd } from './facet-bands.js';
 import {
   findGlossaryMatches,
@@ -36,9 +37,6 @@ const selectiveMoqLimit = 100;
 const selectiveBands = 2;
 
 type Interpreted = ProductSearchResult['interpretation'] & { tsquery: SQL | null };
-
-const rows = async <T>(db: Db, query: SQL): Promise<T[]> =>
-  ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 
 /** Full-text search on PostgreSQL (and PGlite): tsvector + GIN, pg_trgm for typos, glossary for languages. */
 export const createPostgresSearchIndex = (): SearchIndex => {
@@ -151,15 +149,15 @@ const correctTypos = async (db: Db, text: string): Promise<Record<string, string
   if (words.length === 0) return {};
   const known = new Set(
     (
-      await rows<{ term: string }>(
+      await queryRows<{ term: string }>(
         db,
-        sql`select term from search_vocabulary where term in (select jsonb_array_elements_text(${JSON.stringify(words)}::jsonb))`,
+        sql`select term from search_vocabulary where term in ${textList(words)}`,
       )
     ).map((r) => r.term),
   );
   const corrections: Record<string, string> = {};
   for (const word of words.filter((w) => !known.has(w))) {
-    const [best] = await rows<{ term: string }>(
+    const [best] = await queryRows<{ term: string }>(
       db,
       sql`select term from search_vocabulary where term % ${word} order by term <-> ${word}, term limit 1`,
     );
@@ -289,7 +287,7 @@ const runSupplierSearch = async (db: Db, query: ProductQuery, tsquery: SQL | nul
   const where = filtersOf(query);
   if (tsquery) where.push(sql`document @@ (select query from q)`);
   const condition = where.length > 0 ? sql.join(where, sql` and `) : sql`true`;
-  const found = await rows<{
+  const found = await queryRows<{
     company_id: string;
     matches: number | string;
     score: number;
@@ -329,7 +327,7 @@ const runSearch = async (
   const offset = (query.page - 1) * query.pageSize;
   // One bounded read: the score is computed as rows are read, so the
   // documents never travel further than the scan.
-  const [row] = await rows<SearchRow>(
+  const [row] = await queryRows<SearchRow>(
     db,
     sql`
     with q as (select ${tsquery ?? sql`null::tsquery`} as query),
@@ -379,10 +377,7 @@ const runSearch = async (
 /** Recomputes the listing stats of `companyIds` (or everyone) from their search entries. */
 const refreshSupplierStats = async (db: Db, companyIds: readonly string[] | 'all'): Promise<void> => {
   if (companyIds !== 'all' && companyIds.length === 0) return;
-  const which =
-    companyIds === 'all'
-      ? sql`true`
-      : sql`company_id in (select jsonb_array_elements_text(${JSON.stringify(companyIds)}::jsonb))`;
+  const which = companyIds === 'all' ? sql`true` : sql`company_id in ${textList(companyIds)}`;
   await db.execute(sql`delete from supplier_listing_stats where ${which}`);
   await db.execute(sql`
     insert into supplier_listing_stats (company_id, node_code, level, listings, min_moq, monthly_capacity,
@@ -418,7 +413,7 @@ const findSupplierCandidates = async (
 ): Promise<SupplierCandidate[]> => {
   // Literal values, not a JSON list: the planner then uses the node index (estimates, not a guess of 100 rows).
   const nodes = [query.industryCode, query.categoryCode, query.subcategoryCode].filter((n) => n !== null);
-  const found = await rows<{
+  const found = await queryRows<{
     company_id: string;
     level: number;
     min_moq: number;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { queryRows, textList } from '../../db/raw-sql.js';
 import { countriesIn, regionOf } from '../geo/index.js';
 import { searchIndex } from '../search/index.js';
 import { type CandidateFacts, rankCandidates, type ScoredMatch } from './matching.js';
@@ -7,24 +8,22 @@ import { responseRates } from './response-rate.js';
 import type { RfqRow } from './rfq-store.js';
 import { tierSignals } from './tier-signals.js';
 
-const rows = async <T>(db: Db, query: ReturnType<typeof sql>) =>
-  ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-
-const jsonList = (ids: readonly string[]) =>
-  sql`(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
-
 /** Accepted quotes per supplier to buyers in `country`, and in its region. */
 const pastDeals = async (db: Db, supplierIds: readonly string[], country: string) => {
   const region = regionOf(country);
   const regionCountries = region ? countriesIn(region) : [country];
-  const found = await rows<{ company_id: string; to_country: number | string; to_region: number | string }>(
+  const found = await queryRows<{
+    company_id: string;
+    to_country: number | string;
+    to_region: number | string;
+  }>(
     db,
     sql`select q.company_id,
         count(*) filter (where r.destination_country = ${country}) as to_country,
         count(*) as to_region
       from quotes q join rfqs r on r.id = q.rfq_id
-      where q.status = 'accepted' and q.company_id in ${jsonList(supplierIds)}
-        and r.destination_country in ${jsonList(regionCountries)}
+      where q.status = 'accepted' and q.company_id in ${textList(supplierIds)}
+        and r.destination_country in ${textList(regionCountries)}
       group by q.company_id`,
   );
   return new Map(

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { queryRows, textList } from '../../db/raw-sql.js';
 
 /** An inquiry answered within this long counts as a quick response. */
 export const quickResponseHours = 24;
@@ -23,20 +24,21 @@ export const responseRates = async (
   );
   if (supplierIds.length === 0) return rates;
   const at = now.toISOString();
-  const result = (await db.execute(sql`
+  const found = await queryRows<{ supplier_id: string; answered: number | string; counted: number | string }>(
+    db,
+    sql`
     select supplier_id,
       count(*) filter (where first_response_at is not null
         and first_response_at <= created_at + make_interval(hours => ${quickResponseHours})) as answered,
       count(*) filter (where first_response_at is not null
         or created_at <= ${at}::timestamptz - make_interval(hours => ${quickResponseHours})) as counted
     from inquiries
-    where valid and supplier_id in (select jsonb_array_elements_text(${JSON.stringify(supplierIds)}::jsonb))
+    where valid and supplier_id in ${textList(supplierIds)}
       and created_at > ${at}::timestamptz - make_interval(days => ${responseRateDays})
       and created_at <= ${at}::timestamptz
-    group by supplier_id`)) as unknown as {
-    rows: { supplier_id: string; answered: number | string; counted: number | string }[];
-  };
-  for (const r of result.rows) {
+    group by supplier_id`,
+  );
+  for (const r of found) {
     const counted = Number(r.counted);
     const answered = Number(r.answered);
     rates.set(r.supplier_id, {

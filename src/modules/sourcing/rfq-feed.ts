@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
+import { queryRows } from '../../db/raw-sql.js';
 import { requireRole } from '../identity/index.js';
 import { rfqViewFor } from './get-rfq.js';
 import { supplierSellers } from './policy.js';
@@ -17,7 +18,9 @@ export const rfqFeed = async (ctx: Ctx, input: { status?: 'open' | 'all' }) => {
   const member = requireRole(ctx.actor, supplierSellers);
   const me = member.companyId;
   const onlyOpen = (input.status ?? 'open') === 'open';
-  const found = (await ctx.db.execute(sql`
+  const found = await queryRows<{ id: string }>(
+    ctx.db,
+    sql`
     select r.id from rfqs r
     where r.status <> 'draft' ${onlyOpen ? sql`and r.status = 'published'` : sql``}
       and (
@@ -28,8 +31,9 @@ export const rfqFeed = async (ctx: Ctx, input: { status?: 'open' | 'all' }) => {
             and sp.category_code = split_part(r.category_code, '/', 1) || '/' || split_part(r.category_code, '/', 2)))
       )
     order by r.published_at desc nulls last, r.id desc
-    limit ${feedSize}`)) as unknown as { rows: { id: string }[] };
-  const ids = found.rows.map((r) => r.id);
+    limit ${feedSize}`,
+  );
+  const ids = found.map((r) => r.id);
   const [rows, matches, mine, quota] = await Promise.all([
     ids.length ? ctx.db.select().from(rfqs).where(inArray(rfqs.id, ids)) : [],
     ids.length

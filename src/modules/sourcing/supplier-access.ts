@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { queryRows } from '../../db/raw-sql.js';
 import { isInvited, type RfqRow } from './rfq-store.js';
 
 export type SupplierAccess = {
@@ -19,10 +20,11 @@ const listsIn = async (
   column: 'industry_code' | 'category_code',
   code: string,
 ) => {
-  const found = (await db.execute(
+  const found = await queryRows(
+    db,
     sql`select 1 from search_products where company_id = ${supplierId} and ${sql.identifier(column)} = ${code} limit 1`,
-  )) as unknown as { rows: unknown[] };
-  return found.rows.length > 0;
+  );
+  return found.length > 0;
 };
 
 /** What a supplier may do with an RFQ, decided from the data (the policy then applies it). */
