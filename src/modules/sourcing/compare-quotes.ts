@@ -5,7 +5,7 @@ import { moneyJson } from '../../core/money.js';
 import { converterOn } from '../fx/index.js';
 import { actsFor, findCompanyCards, requireCompanyActor } from '../identity/index.js';
 import { priceLine } from './offer.js';
-import { findVersions, latestOffer } from './quote-store.js';
+import { findVersionsOf, latestOffer } from './quote-store.js';
 import { responseRates } from './response-rate.js';
 import { findRfqRow } from './rfq-store.js';
 import type { QuoteOffer } from './schema.js';
@@ -26,7 +26,8 @@ export const compareQuotes = async (ctx: Ctx, input: { rfqId: string }) => {
     .from(quotes)
     .where(and(eq(quotes.rfqId, rfq.id), ne(quotes.status, 'withdrawn')))
     .orderBy(quotes.createdAt);
-  const offers = await Promise.all(rows.map(async (q) => latestOffer(await findVersions(ctx.db, q))));
+  const versions = await findVersionsOf(ctx.db, rows);
+  const offers = rows.map((q) => latestOffer(versions.get(q.id)!));
   const today = ctx.now().toISOString().slice(0, 10);
   const convert = await converterOn(ctx.db, [rfq.currency, ...offers.map((o) => o.currency)], today);
   const supplierIds = rows.map((q) => q.companyId);

@@ -4,7 +4,7 @@ import { actsFor, findCompany, findCompanyCards, toCompanyCard } from '../identi
 import type { QuoteView } from './api.js';
 import { readableRfq } from './get-rfq.js';
 import { sourcingPolicy } from './policy.js';
-import { findQuoteRow, findVersions, type QuoteRow, toQuoteView } from './quote-store.js';
+import { findQuoteRow, findVersions, findVersionsOf, type QuoteRow, toQuoteView } from './quote-store.js';
 import { quotes } from './schema.js';
 
 export const quoteViewOf = async (ctx: Ctx, row: QuoteRow): Promise<QuoteView> => {
@@ -31,7 +31,6 @@ export const listRfqQuotes = async (ctx: Ctx, input: { rfqId: string }) => {
     ctx.db,
     visible.map((q) => q.companyId),
   );
-  const items: QuoteView[] = [];
-  for (const q of visible) items.push(toQuoteView(q, await findVersions(ctx.db, q), cards.get(q.companyId)!));
-  return { items };
+  const versions = await findVersionsOf(ctx.db, visible);
+  return { items: visible.map((q) => toQuoteView(q, versions.get(q.id)!, cards.get(q.companyId)!)) };
 };

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { moneyJson } from '../../core/money.js';
 import type { Db } from '../../db/client.js';
 import type { CompanyCard } from '../identity/index.js';
@@ -20,6 +20,25 @@ export const findVersions = (db: Db, quote: Pick<QuoteRow, 'companyId' | 'id'>) 
     .from(quoteVersions)
     .where(and(eq(quoteVersions.companyId, quote.companyId), eq(quoteVersions.quoteId, quote.id)))
     .orderBy(asc(quoteVersions.version));
+
+/** The versions of several quotes in one query, by quote id (a list of quotes is not one query per quote). */
+export const findVersionsOf = async (db: Db, rows: readonly Pick<QuoteRow, 'companyId' | 'id'>[]) => {
+  const byQuote = new Map<string, QuoteVersionRow[]>(rows.map((q) => [q.id, []]));
+  if (rows.length === 0) return byQuote;
+  const versions = await db
+    .select()
+    .from(quoteVersions)
+    // The supplier leads the versions' key: narrow by it first so the primary key serves.
+    .where(
+      and(
+        inArray(quoteVersions.companyId, [...new Set(rows.map((q) => q.companyId))]),
+        inArray(quoteVersions.quoteId, [...byQuote.keys()]),
+      ),
+    )
+    .orderBy(asc(quoteVersions.quoteId), asc(quoteVersions.version));
+  for (const v of versions) byQuote.get(v.quoteId)?.push(v);
+  return byQuote;
+};
 
 /** The supplier's latest offer: counters interleave with offers, the newest offer stands. */
 export const latestOffer = (versions: readonly QuoteVersionRow[]): QuoteOffer => {
