@@ -221,6 +221,35 @@ describe('sourcing tenant isolation', () => {
     });
   }
 
+  it('GET /api/rfqs/:id/attachments/:attachmentId: 401 anonymous, 404 a stranger or another RFQ’s file', async () => {
+    const boundary = '----tradelane';
+    const uploaded = await h.app.inject({
+      method: 'POST',
+      url: '/api/attachments',
+      headers: { cookie: buyer.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="drawing.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+        ),
+        Buffer.from('%PDF-1.4\n%%EOF\n'),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const attachmentId = uploaded.json().id as string;
+    const withFile = await newRfq(h, buyer, { attachmentIds: [attachmentId] });
+    const url = `/api/rfqs/${withFile.id}/attachments/${attachmentId}`;
+    expect((await as(h, buyer).get(url)).statusCode).toBe(200);
+    expect((await as(h, supplier).get(url)).statusCode).toBe(200); // invited: it may read the RFQ
+    expect((await as(h).get(url)).statusCode).toBe(401);
+    expect((await as(h, otherBuyer).get(url)).statusCode).toBe(404);
+    expect((await as(h, await newSupplier(h)).get(url)).statusCode).toBe(404);
+    // The file is readable only through the RFQ that references it.
+    expect((await as(h, supplier).get(`/api/rfqs/${rfqId}/attachments/${attachmentId}`)).statusCode).toBe(
+      404,
+    );
+  });
+
   it('never shows a competitor the other supplier’s price, anywhere', async () => {
     const bodies = await Promise.all(
       [
