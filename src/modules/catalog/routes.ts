@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, notFound } from '../../core/errors.js';
+import { notFound } from '../../core/errors.js';
+import { readUploadedFile } from '../../http/uploads.js';
 import {
   CreateProductBody,
   PageQuery,
@@ -192,13 +193,7 @@ export const registerCatalogRoutes = (instance: FastifyInstance, { dataDir }: { 
     async (req, reply) => {
       const image = await addProductImage(req.ctx, {
         productId: req.params.id,
-        readUpload: async () => {
-          if (!req.isMultipart())
-            throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the image as multipart/form-data');
-          const file = await req.file();
-          if (!file) throw new AppError('VALIDATION_FAILED', 'No file in the upload');
-          return { fileName: file.filename, data: await file.toBuffer() };
-        },
+        readUpload: readUploadedFile(req),
         dataDir,
       });
       return reply.status(201).send(image);

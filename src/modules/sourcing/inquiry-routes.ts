@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../core/errors.js';
+import { readUploadedFile, sendDownload } from '../../http/uploads.js';
 import { PageQuery } from '../catalog/index.js';
 import {
   IdParams,
@@ -17,24 +17,6 @@ import { getInquiry, listInquiries, markInquiryRead, openInquiry, postInquiryMes
 const AttachmentParams = z.strictObject({
   id: z.string().min(1).max(64),
   attachmentId: z.string().min(1).max(64),
-});
-
-const readMultipart = (req: FastifyRequest) => async () => {
-  if (!req.isMultipart())
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data');
-  const file = await req.file();
-  if (!file) throw new AppError('VALIDATION_FAILED', 'No file in the upload');
-  return { fileName: file.filename, data: await file.toBuffer() };
-};
-
-const sendFile = (file: { fileName: string; contentType: string; data: Buffer }) => ({
-  headers: {
-    'content-type': file.contentType,
-    // Served as a download under an ASCII-safe name: never rendered inline from our origin.
-    'content-disposition': `attachment; filename="${file.fileName.replace(/[^\w.-]+/g, '_')}"`,
-    'cache-control': 'private, max-age=3600',
-  },
-  body: file.data,
 });
 
 export const registerInquiryRoutes = (instance: FastifyInstance, { dataDir }: { dataDir: string }) => {
@@ -130,35 +112,33 @@ export const registerInquiryRoutes = (instance: FastifyInstance, { dataDir }: { 
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await uploadAttachment(req.ctx, { readUpload: readMultipart(req), dataDir })),
+      reply.status(201).send(await uploadAttachment(req.ctx, { readUpload: readUploadedFile(req), dataDir })),
   );
   app.get(
     '/api/rfqs/:id/attachments/:attachmentId',
     { schema: { tags, summary: 'A file attached to an RFQ', params: AttachmentParams } },
-    async (req, reply) => {
-      const file = sendFile(
+    async (req, reply) =>
+      sendDownload(
+        reply,
         await readRfqAttachment(req.ctx, {
           rfqId: req.params.id,
           attachmentId: req.params.attachmentId,
           dataDir,
         }),
-      );
-      return reply.headers(file.headers).send(file.body);
-    },
+      ),
   );
   app.get(
     '/api/inquiries/:id/attachments/:attachmentId',
     { schema: { tags, summary: 'A file attached to an inquiry message', params: AttachmentParams } },
-    async (req, reply) => {
-      const file = sendFile(
+    async (req, reply) =>
+      sendDownload(
+        reply,
         await readInquiryAttachment(req.ctx, {
           inquiryId: req.params.id,
           attachmentId: req.params.attachmentId,
           dataDir,
         }),
-      );
-      return reply.headers(file.headers).send(file.body);
-    },
+      ),
   );
   app.get(
     '/api/companies/:id/credibility',
