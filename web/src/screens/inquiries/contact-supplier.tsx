@@ -1,4 +1,4 @@
-import { Button, Grid, Modal, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +8,9 @@ import { useMe, useOpenInquiry } from '../../api/queries';
 import type { ProductDetail } from '../../api/types';
 import { AttachmentPicker, useAttachments } from '../../components/attachment-picker';
 import { FormError } from '../../components/form-error';
-import { CurrencySelect } from '../../components/trade-selects';
-import { toMinorUnits } from '../../format/money';
 import { useFormat } from '../../format/use-format';
 import { useReference } from '../../reference/use-reference';
+import { InquiryTermsFields, useInquiryTerms } from './inquiry-terms';
 
 type Errors = Partial<Record<'subject' | 'message' | 'quantity' | 'targetPrice' | 'currency', string>>;
 const FIELDS = ['subject', 'message', 'quantity', 'targetPrice', 'currency'];
@@ -68,9 +67,7 @@ const ContactForm = ({ product, onCancel }: { product: ProductDetail; onCancel: 
   const attachments = useAttachments();
   const [subject, setSubject] = useState(format.localized(product.title));
   const [message, setMessage] = useState('');
-  const [quantity, setQuantity] = useState<number | ''>(product.moq);
-  const [price, setPrice] = useState('');
-  const [currency, setCurrency] = useState<string | null>(product.currency);
+  const terms = useInquiryTerms({ quantity: product.moq, currency: product.currency });
   const [errors, setErrors] = useState<Errors>({});
 
   const submit = (event: FormEvent) => {
@@ -79,16 +76,8 @@ const ContactForm = ({ product, onCancel }: { product: ProductDetail; onCancel: 
     if (!subject.trim()) next.subject = t('forms.required');
     else if (subject.length > 200) next.subject = t('forms.tooLong', { max: 200 });
     if (!message.trim()) next.message = t('contact.errors.message');
-    if (quantity !== '' && (!Number.isInteger(quantity) || quantity < 1))
-      next.quantity = t('forms.wholeNumber');
-    let targetPrice: string | null = null;
-    if (price.trim()) {
-      if (!currency) next.currency = t('forms.required');
-      else {
-        targetPrice = toMinorUnits(price, currency);
-        if (targetPrice === null) next.targetPrice = t('forms.amount');
-      }
-    }
+    const checked = terms.check();
+    Object.assign(next, checked.errors);
     setErrors(next);
     if (Object.values(next).some(Boolean)) return;
     if (!attachments.ready()) return;
@@ -97,9 +86,7 @@ const ContactForm = ({ product, onCancel }: { product: ProductDetail; onCancel: 
         productId: product.id,
         subject: subject.trim(),
         message: message.trim(),
-        quantity: quantity === '' ? null : quantity,
-        targetPrice,
-        currency: targetPrice ? currency : null,
+        ...checked.values,
         attachmentIds: attachments.ids,
       },
       {
@@ -145,41 +132,12 @@ const ContactForm = ({ product, onCancel }: { product: ProductDetail; onCancel: 
           data-autofocus
           data-testid="contact-message"
         />
-        <Grid gutter="sm">
-          <Grid.Col span={{ base: 12, sm: 4 }}>
-            <NumberInput
-              label={t('contact.quantity', { unit: ref.unitLabel(product.unit, 2) })}
-              min={1}
-              allowDecimal={false}
-              allowNegative={false}
-              thousandSeparator={false}
-              value={quantity}
-              onChange={(value) =>
-                setQuantity(typeof value === 'number' ? value : value === '' ? '' : Number(value))
-              }
-              error={errors.quantity}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, sm: 4 }}>
-            <TextInput
-              label={t('inquiries.priceLabel')}
-              placeholder={t('rfqNew.fields.optional')}
-              inputMode="decimal"
-              value={price}
-              onChange={(event) => setPrice(event.currentTarget.value)}
-              error={errors.targetPrice}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, sm: 4 }}>
-            <CurrencySelect
-              label={t('rfqNew.fields.currency')}
-              value={currency}
-              onChange={setCurrency}
-              allowDeselect={false}
-              error={errors.currency}
-            />
-          </Grid.Col>
-        </Grid>
+        <InquiryTermsFields
+          terms={terms}
+          errors={errors}
+          quantityLabel={t('contact.quantity', { unit: ref.unitLabel(product.unit, 2) })}
+          pricePlaceholder={t('rfqNew.fields.optional')}
+        />
         <AttachmentPicker attachments={attachments} disabled={openInquiry.isPending} />
         <Stack gap="xs" mt="xs">
           <Button type="submit" loading={openInquiry.isPending} data-testid="send-inquiry">

@@ -6,15 +6,12 @@ import {
   Card,
   Collapse,
   Container,
-  Grid,
   Group,
-  NumberInput,
   Paper,
   Skeleton,
   Stack,
   Text,
   Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
@@ -28,10 +25,9 @@ import { FormError } from '../../components/form-error';
 import { NotFound } from '../../components/not-found';
 import { isNotFound, QueryError } from '../../components/query-error';
 import { type Member, SignedInGate } from '../../components/signed-in-gate';
-import { CurrencySelect } from '../../components/trade-selects';
-import { toMinorUnits } from '../../format/money';
 import { useFormat } from '../../format/use-format';
 import { useDocumentTitle } from '../../layout/use-document-title';
+import { InquiryTermsFields, useInquiryTerms } from './inquiry-terms';
 
 export const InquiryScreen = () => <SignedInGate>{(me) => <Thread me={me} />}</SignedInGate>;
 
@@ -185,9 +181,7 @@ const Reply = ({ inquiryId, lastCurrency: initialCurrency }: { inquiryId: string
   const attachments = useAttachments();
   const [message, setMessage] = useState('');
   const [extrasOpen, setExtrasOpen] = useState(false);
-  const [quantity, setQuantity] = useState<number | ''>('');
-  const [price, setPrice] = useState('');
-  const [currency, setCurrency] = useState<string | null>(initialCurrency);
+  const terms = useInquiryTerms({ quantity: '', currency: initialCurrency });
   const [errors, setErrors] = useState<ReplyErrors>({});
   const box = useRef<HTMLTextAreaElement>(null);
 
@@ -196,33 +190,22 @@ const Reply = ({ inquiryId, lastCurrency: initialCurrency }: { inquiryId: string
     const next: ReplyErrors = {};
     if (!message.trim()) next.message = t('inquiries.errors.empty');
     else if (message.length > 5000) next.message = t('forms.tooLong', { max: 5000 });
-    if (quantity !== '' && (!Number.isInteger(quantity) || quantity < 1))
-      next.quantity = t('forms.wholeNumber');
-    let targetPrice: string | null = null;
-    if (price.trim()) {
-      if (!currency) next.currency = t('forms.required');
-      else {
-        targetPrice = toMinorUnits(price, currency);
-        if (targetPrice === null) next.targetPrice = t('forms.amount');
-      }
-    }
+    const checked = terms.check();
+    Object.assign(next, checked.errors);
     setErrors(next);
     if (Object.values(next).some(Boolean)) return;
     if (!attachments.ready()) return;
     send.mutate(
       {
         message: message.trim(),
-        quantity: quantity === '' ? null : quantity,
-        targetPrice,
-        currency: targetPrice ? currency : null,
+        ...checked.values,
         attachmentIds: attachments.ids,
       },
       {
         onSuccess: () => {
           setMessage('');
           attachments.reset();
-          setQuantity('');
-          setPrice('');
+          terms.reset();
           setExtrasOpen(false);
           box.current?.focus();
         },
@@ -266,40 +249,7 @@ const Reply = ({ inquiryId, lastCurrency: initialCurrency }: { inquiryId: string
           data-testid="reply-message"
         />
         <Collapse in={extrasOpen}>
-          <Grid gutter="sm">
-            <Grid.Col span={{ base: 12, sm: 4 }}>
-              <NumberInput
-                label={t('inquiries.quantityLabel')}
-                min={1}
-                allowDecimal={false}
-                allowNegative={false}
-                thousandSeparator={false}
-                value={quantity}
-                onChange={(value) =>
-                  setQuantity(typeof value === 'number' ? value : value === '' ? '' : Number(value))
-                }
-                error={errors.quantity}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 6, sm: 4 }}>
-              <TextInput
-                label={t('inquiries.priceLabel')}
-                inputMode="decimal"
-                value={price}
-                onChange={(event) => setPrice(event.currentTarget.value)}
-                error={errors.targetPrice}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 6, sm: 4 }}>
-              <CurrencySelect
-                label={t('rfqNew.fields.currency')}
-                value={currency}
-                onChange={setCurrency}
-                allowDeselect={false}
-                error={errors.currency}
-              />
-            </Grid.Col>
-          </Grid>
+          <InquiryTermsFields terms={terms} errors={errors} quantityLabel={t('inquiries.quantityLabel')} />
         </Collapse>
         <AttachmentPicker attachments={attachments} disabled={send.isPending} />
         <Group justify="space-between">
