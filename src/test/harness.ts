@@ -20,6 +20,8 @@ export type Harness = {
   ctx: (actor: Actor) => Ctx;
   /** Delivers pending outbox events to the registered handlers, as the server's poller would. */
   drainOutbox: () => Promise<number>;
+  /** Runs a registered timer at once (at the harness clock's time), as its schedule would. */
+  runTimer: (name: string) => Promise<void>;
 };
 
 /**
@@ -44,6 +46,7 @@ export const useHarness = (): Harness => {
     const scheduler = new Scheduler(harness.database, harness.clock);
     registerBackgroundWork(scheduler);
     harness.drainOutbox = () => scheduler.drainOutbox();
+    harness.runTimer = (name) => scheduler.runTimer(name);
   });
   afterAll(async () => {
     await harness.app?.close();
