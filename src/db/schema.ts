@@ -7,3 +7,4 @@ export * from '../modules/ledger/schema.js';
 export * from '../modules/notifications/schema.js';
 export * from '../modules/search/schema.js';
 export * from '../modules/sourcing/schema.js';
+export * from '../modules/webhooks/schema.js';
