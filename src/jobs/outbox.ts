@@ -27,9 +27,16 @@ export const outboxFor = (db: Db, now: Clock): Outbox => ({
 /** Handlers get the dispatcher's transaction: their writes commit with the event's delivery. */
 export type EventHandler = (event: OutboxEvent, db: Db) => Promise<void>;
 
+/** The handlers of an event type: those registered for it exactly, then those for its family (`order.*`). */
+export const handlersFor = (handlers: ReadonlyMap<string, EventHandler[]>, type: string): EventHandler[] => {
+  const dot = type.indexOf('.');
+  const family = dot > 0 ? (handlers.get(`${type.slice(0, dot)}.*`) ?? []) : [];
+  return [...(handlers.get(type) ?? []), ...family];
+};
+
 /**
  * Delivers pending events in commit order to the handlers registered for
- * their type, then marks them dispatched. A batch is claimed with
+ * their type or their family, then marks them dispatched. A batch is claimed with
  * SKIP LOCKED so two servers on one PostgreSQL never deliver the same event
  * twice; a handler that throws leaves its event pending for the next round.
  */
@@ -57,7 +64,7 @@ export const dispatchOutbox = async (
         createdAt: row.createdAt,
       };
       try {
-        for (const handle of handlers.get(row.type) ?? []) await handle(event, tx as unknown as Db);
+        for (const handle of handlersFor(handlers, row.type)) await handle(event, tx as unknown as Db);
         delivered.push(row.seq);
       } catch {
         // Stop at the first failure so later events never overtake it.

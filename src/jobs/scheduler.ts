@@ -23,7 +23,11 @@ export class Scheduler {
     private readonly now: Clock,
   ) {}
 
+  /** `type` is one event type (`quote.accepted`) or a whole family (`quote.*`: every `quote.<name>`). */
   onEvent(type: string, handler: EventHandler): void {
+    if (type.includes('*') && !/^[a-z][a-z0-9_]*\.\*$/.test(type)) {
+      throw new Error(`Event pattern ${type}: only a whole family may be a wildcard, as in order.*`);
+    }
     this.handlers.set(type, [...(this.handlers.get(type) ?? []), handler]);
   }
 
