@@ -21,7 +21,9 @@ export type IdPrefix =
   | 'msg'
   | 'att'
   | 'acct'
-  | 'txf';
+  | 'txf'
+  | 'whk'
+  | 'whd';
 
 const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
 
