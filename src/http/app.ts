@@ -24,6 +24,7 @@ import { type Auth, createAuth, resolveActor } from '../modules/identity/index.j
 import { registerIdentityRoutes } from '../modules/identity/routes.js';
 import { registerNotificationRoutes } from '../modules/notifications/routes.js';
 import { registerSourcingRoutes } from '../modules/sourcing/routes.js';
+import { registerWebhookRoutes } from '../modules/webhooks/routes.js';
 import { registerAuthBridge, toFetchHeaders } from './auth-bridge.js';
 import { errorBody, handleError } from './errors.js';
 import { registerHealthRoutes } from './health.js';
@@ -111,6 +112,7 @@ export const buildApp = async (options: AppOptions): Promise<App> => {
   registerCatalogRoutes(app, { dataDir: options.dataDir });
   registerSourcingRoutes(app, { dataDir: options.dataDir });
   registerNotificationRoutes(app);
+  registerWebhookRoutes(app);
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

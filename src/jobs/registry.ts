@@ -3,6 +3,11 @@ import { reindexCompanyProducts } from '../modules/catalog/index.js';
 import { notify } from '../modules/notifications/index.js';
 import { searchIndex } from '../modules/search/index.js';
 import { expireRfqs } from '../modules/sourcing/index.js';
+import {
+  deliverDueWebhooks,
+  enqueueWebhookDeliveries,
+  webhookEventFamilies,
+} from '../modules/webhooks/index.js';
 import type { Scheduler } from './scheduler.js';
 
 /** Outbox events that notify a company, with the path the notification links to. */
@@ -50,6 +55,12 @@ export const registerBackgroundWork = (scheduler: Scheduler) => {
       });
     });
   }
+  // Webhooks: an event of a subscribable family becomes deliveries in the dispatcher's transaction;
+  // the timer sends them, outside any transaction, and retries on its backoff.
+  for (const family of webhookEventFamilies) scheduler.onEvent(`${family}.*`, enqueueWebhookDeliveries);
+  scheduler.every('webhooks.deliver', '* * * * *', async (db, now) => {
+    await deliverDueWebhooks(db, now);
+  });
   // Quoting refuses past the deadline by itself; the sweep moves the RFQ's state for everyone to see.
   scheduler.every('sourcing.expire-rfqs', '*/5 * * * *', async (db, now) => {
     await expireRfqs(db, now);
