@@ -22,6 +22,13 @@ export type IdPrefix =
   | 'att'
   | 'acct'
   | 'txf'
+  | 'ord'
+  | 'due'
+  | 'dsp'
+  | 'pay'
+  | 'stm'
+  | 'pyo'
+  | 'ppm'
   | 'whk'
   | 'whd';
 

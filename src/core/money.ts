@@ -31,3 +31,6 @@ export const formatMajor = (amount: bigint, currency: string): string => {
 
 /** The wire form: amount as a decimal string of minor units, so no JSON number loses precision. */
 export const moneyJson = (amount: bigint, currency: string) => ({ amount: amount.toString(), currency });
+
+/** The smaller of two amounts (Math.min does not take bigint). */
+export const minAmount = (a: bigint, b: bigint): bigint => (a < b ? a : b);

@@ -23,6 +23,8 @@ import { registerCatalogRoutes } from '../modules/catalog/routes.js';
 import { type Auth, createAuth, resolveActor } from '../modules/identity/index.js';
 import { registerIdentityRoutes } from '../modules/identity/routes.js';
 import { registerNotificationRoutes } from '../modules/notifications/routes.js';
+import { registerOrderRoutes } from '../modules/orders/routes.js';
+import { registerPaymentRoutes } from '../modules/payments/routes.js';
 import { registerSourcingRoutes } from '../modules/sourcing/routes.js';
 import { registerWebhookRoutes } from '../modules/webhooks/routes.js';
 import { registerAuthBridge, toFetchHeaders } from './auth-bridge.js';
@@ -112,6 +114,8 @@ export const buildApp = async (options: AppOptions): Promise<App> => {
   registerCatalogRoutes(app, { dataDir: options.dataDir });
   registerSourcingRoutes(app, { dataDir: options.dataDir });
   registerNotificationRoutes(app);
+  registerOrderRoutes(app, { dataDir: options.dataDir });
+  registerPaymentRoutes(app);
   registerWebhookRoutes(app);
 
   if (existsSync(webDist)) {

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { reindexCompanyProducts } from '../modules/catalog/index.js';
 import { notify } from '../modules/notifications/index.js';
+import { runOrderTimers } from '../modules/orders/index.js';
+import { schedulePayout } from '../modules/payments/index.js';
 import { searchIndex } from '../modules/search/index.js';
 import { expireRfqs } from '../modules/sourcing/index.js';
 import {
@@ -23,6 +25,31 @@ const notifyingEvents: Record<string, (p: Record<string, unknown>) => string> = 
   'quote.accepted': (p) => `/quotes/${p.id}`,
   'quote.declined': (p) => `/quotes/${p.id}`,
   'quote.withdrawn': (p) => `/rfqs/${p.rfqId}`,
+  ...Object.fromEntries(
+    [
+      'placed',
+      'awaiting_deposit',
+      'in_production',
+      'awaiting_balance',
+      'ready_to_ship',
+      'shipped',
+      'delivered',
+      'received',
+      'completed',
+      'cancelled',
+      'disputed',
+      'refunded',
+      'compensation_claimed',
+    ].map((to) => [`order.${to}`, (p: Record<string, unknown>) => `/orders/${p.id}`]),
+  ),
+  'payment.received': (p) => `/orders/${p.orderId}`,
+  'payment.partial': (p) => `/orders/${p.orderId}`,
+  'payment.refunded': (p) => `/orders/${p.orderId}`,
+  'payment.payout_sent': () => '/payouts',
+  'dispute.responded': (p) => `/disputes/${p.id}`,
+  'dispute.escalated': (p) => `/disputes/${p.id}`,
+  'dispute.decided': (p) => `/disputes/${p.id}`,
+  'dispute.withdrawn': (p) => `/disputes/${p.id}`,
 };
 
 /**
@@ -60,6 +87,25 @@ export const registerBackgroundWork = (scheduler: Scheduler) => {
   for (const family of webhookEventFamilies) scheduler.onEvent(`${family}.*`, enqueueWebhookDeliveries);
   scheduler.every('webhooks.deliver', '* * * * *', async (db, now) => {
     await deliverDueWebhooks(db, now);
+  });
+  // A release makes the supplier's share payable; the payout waits for the operator's bank run.
+  for (const type of ['order.completed', 'order.cancelled']) {
+    scheduler.onEvent(type, async (event, db) => {
+      const released = BigInt(String(event.payload.released ?? '0'));
+      if (released <= 0n) return;
+      await schedulePayout(db, {
+        supplierId: String(event.payload.supplierId),
+        orderId: String(event.payload.id),
+        amount: released,
+        currency: String(event.payload.currency),
+        at: event.createdAt,
+      });
+    });
+  }
+  // Trade assurance's clocks: unconfirmed and unpaid orders cancel, receipt auto-confirms, escrow
+  // is released when the protection window ends, late shipments open claims, disputes escalate.
+  scheduler.every('orders.run-timers', '*/5 * * * *', async (db, now) => {
+    await runOrderTimers(db, now);
   });
   // Quoting refuses past the deadline by itself; the sweep moves the RFQ's state for everyone to see.
   scheduler.every('sourcing.expire-rfqs', '*/5 * * * *', async (db, now) => {

@@ -8,6 +8,7 @@ export { countCompanyProducts, listCompanyProducts } from './list-company-produc
 export { catalogPolicy, productEditors } from './policy.js';
 export { type PriceQuote, type PriceTier, priceTierProblems, resolvePrice } from './pricing.js';
 export { type CsvProblem, parseProductCsv, productCsvColumns } from './product-csv.js';
+export { findPriceTiers, findProductRow } from './product-store.js';
 export { hsCodeList, provinceList, taxonomy, taxonomyPath } from './reference.js';
 export { loadCatalogReferenceData } from './reference-data.js';
 export * from './schema.js';

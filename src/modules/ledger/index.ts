@@ -63,6 +63,7 @@ export {
   openAccount,
 } from './accounts.js';
 export { type AccountState, applyTransfer, type Balances, maxAmount } from './apply-transfer.js';
+export { chart } from './chart.js';
 export {
   createTransfers,
   type LedgerCtx,
@@ -77,6 +78,7 @@ export {
 // The tables stay private: every write goes through createTransfers.
 export { type AccountKind, accountKinds, type TransferKind, transferKinds } from './schema.js';
 export {
+  canonicalJson,
   type Json,
   succeeded,
   type Transfer,

@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { detectFileType, imageTypes, pdfType } from '../../core/file-types.js';
@@ -48,7 +48,13 @@ export const uploadAttachment = async (
   };
 };
 
-const readStored = async (ctx: Ctx, ownerId: string, attachmentId: string, dataDir: string) => {
+/** A stored attachment's bytes, by its uploader's company; callers decide who may read it. */
+export const readStoredAttachment = async (
+  ctx: Ctx,
+  ownerId: string,
+  attachmentId: string,
+  dataDir: string,
+) => {
   const [row] = await ctx.db
     .select()
     .from(attachments)
@@ -68,7 +74,7 @@ export const readRfqAttachment = async (
 ) => {
   const { row } = await readableRfq(ctx, input.rfqId);
   if (!row.attachmentIds.includes(input.attachmentId)) throw notFound('Attachment', input.attachmentId);
-  return readStored(ctx, row.companyId, input.attachmentId, input.dataDir);
+  return readStoredAttachment(ctx, row.companyId, input.attachmentId, input.dataDir);
 };
 
 /** A file attached to a message of an inquiry, for both sides of it. */
@@ -83,5 +89,15 @@ export const readInquiryAttachment = async (
     .where(and(eq(inquiryMessages.companyId, thread.buyer.id), eq(inquiryMessages.inquiryId, thread.id)))
     .then((rows) => rows.filter((r) => r.ids.includes(input.attachmentId)));
   if (!message) throw notFound('Attachment', input.attachmentId);
-  return readStored(ctx, message.sender, input.attachmentId, input.dataDir);
+  return readStoredAttachment(ctx, message.sender, input.attachmentId, input.dataDir);
+};
+
+/** The ids among `ids` that `companyId` uploaded: a record may only reference its author's own files. */
+export const ownedAttachmentIds = async (ctx: Ctx, companyId: string, ids: readonly string[]) => {
+  if (ids.length === 0) return [];
+  const rows = await ctx.db
+    .select({ id: attachments.id })
+    .from(attachments)
+    .where(and(eq(attachments.companyId, companyId), inArray(attachments.id, [...ids])));
+  return rows.map((r) => r.id);
 };

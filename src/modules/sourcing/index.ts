@@ -1,7 +1,9 @@
 /** Sourcing: inquiries, RFQs matched to suppliers, quotations with negotiation, and their comparison. */
 
 export { acceptQuote } from './accept-quote.js';
+export { findAcceptedOffer } from './accepted-offer.js';
 export * from './api.js';
+export { ownedAttachmentIds, readStoredAttachment } from './attachments.js';
 export { cancelRfq } from './cancel-rfq.js';
 export { compareQuotes } from './compare-quotes.js';
 export { createRfq } from './create-rfq.js';
