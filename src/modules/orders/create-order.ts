@@ -86,6 +86,7 @@ export const createOrder = async (ctx: Ctx, input: CreateOrderInput): Promise<Or
       const lead = product.leadTimeTiers.find(
         (t) => t.maxQuantity === null || wanted.quantity <= t.maxQuantity,
       );
+      // Past the listed lead-time tiers the supplier has promised nothing: 30 days until it says otherwise.
       leadDays = Math.max(leadDays, lead?.days ?? 30);
       lines.push(
         pricedLine(

@@ -16,8 +16,13 @@ export const findOrderRow = async (
   return (await (options.lock ? query.for('update') : query))[0];
 };
 
+/** The order's dues, deposit before balance. */
 export const findDues = (db: Db, orderId: string): Promise<DueRow[]> =>
-  db.select().from(paymentDues).where(eq(paymentDues.orderId, orderId)).orderBy(asc(paymentDues.createdAt));
+  db
+    .select()
+    .from(paymentDues)
+    .where(eq(paymentDues.orderId, orderId))
+    .orderBy(sql`${paymentDues.kind} = 'balance'`);
 
 export const findDue = async (db: Db, orderId: string, kind: DueKind): Promise<DueRow | undefined> =>
   (
