@@ -2,11 +2,12 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { inTransaction } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
+import { assertTransition } from '../../core/state-machine.js';
 import { isOperator } from '../identity/index.js';
 import type { OrderView } from './api.js';
 import { escrowHeld, refundFromEscrow, releaseEscrow } from './escrow.js';
 import { getOrder } from './get-order.js';
-import { openDisputeStatuses } from './machines.js';
+import { openDisputeStatuses, orderMachine } from './machines.js';
 import { lockOrder, moveOrder } from './order-moves.js';
 import { findDues, nextOrderEventSeq, type OrderRow, recordOrderEvent } from './order-store.js';
 import { orderPolicy } from './policy.js';
@@ -24,6 +25,7 @@ const cancelOpenDues = (ctx: Ctx, order: OrderRow) =>
  * still owed. The caller holds the order's lock.
  */
 export const completeOrderAs = async (ctx: Ctx, order: OrderRow, by: 'buyer' | 'timer' | 'operator') => {
+  assertTransition(orderMachine, order.status, 'completed');
   const unpaid = (await findDues(ctx.db, order.id)).filter((d) => d.status === 'open');
   if (unpaid.length > 0)
     throw new AppError('CONFLICT', `The ${unpaid[0]!.kind} (${unpaid[0]!.reference}) is still unpaid`, {
