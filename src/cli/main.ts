@@ -68,6 +68,7 @@ importCommand
 
 importCommand
   .command('fx-rates <file>')
+  .alias('fx')
   .description('import dated exchange rates (day,currency,usd_per_unit): all rows or none')
   .action(async (file: string) => {
     const runtime = await openRuntime();

@@ -3,7 +3,7 @@ import type { Actor, Ctx } from '../core/context.js';
 import { makeCtx } from '../core/context.js';
 import type { Db } from '../db/client.js';
 import { products } from '../modules/catalog/index.js';
-import { companies, members, users } from '../modules/identity/index.js';
+import { companies } from '../modules/identity/index.js';
 import {
   acceptQuote,
   type CreateRfqInput,
@@ -18,6 +18,7 @@ import {
   reviseQuote,
   submitQuote,
 } from '../modules/sourcing/index.js';
+import { memberActor, userOf } from './demo-actors.js';
 import type { Random } from './random.js';
 
 const day = 24 * 60 * 60 * 1000;
@@ -106,14 +107,6 @@ const templates: Template[] = [
   },
 ];
 
-const memberActor = (companyId: string, companyKind: 'buyer' | 'supplier', userId: string): Actor => ({
-  kind: 'member',
-  userId,
-  companyId,
-  companyKind,
-  role: 'owner',
-});
-
 const offerFor = (template: Template, random: Random, now: Date): QuoteOfferInput => {
   const unitCents = Math.max(1, Math.round(template.target * 100 * (0.9 + random.next() * 0.3)));
   const moq = Math.max(1, Math.round(template.quantity / (2 + random.int(0, 3))));
@@ -142,15 +135,6 @@ const offerFor = (template: Template, random: Random, now: Date): QuoteOfferInpu
     sample: { available: true, price: String(unitCents * 2), days: 7 },
     message: 'Factory price, inspection report available on request.',
   };
-};
-
-const userOf = async (db: Db, email: string) => {
-  const [row] = await db
-    .select({ userId: users.id, companyId: members.organizationId })
-    .from(users)
-    .innerJoin(members, eq(members.userId, users.id))
-    .where(eq(users.email, email));
-  return row!;
 };
 
 /**

@@ -5,6 +5,7 @@ import type { Database, Db } from '../db/client.js';
 import { insertProducts } from '../modules/catalog/index.js';
 import { companies, createAuth, members, users } from '../modules/identity/index.js';
 import { demoAccounts, demoCompanies, demoPassword } from './accounts.js';
+import { loadDemoOrders } from './demo-orders.js';
 import { loadDemoSourcing } from './demo-sourcing.js';
 import { type DemoCompany, generateBuyers, generateProduct, generateSuppliers } from './generate.js';
 import { seededRandom } from './random.js';
@@ -110,8 +111,9 @@ export const loadDemo = async (
     products += inputs.length;
   }
   await loadDemoSourcing(db, random, new Date());
+  await loadDemoOrders(db, new Date());
   log(
-    `Demo loaded: ${supplierIds.length} suppliers, ${buyers.length + 1} buyers, ${products} products, RFQs with quotes.`,
+    `Demo loaded: ${supplierIds.length} suppliers, ${buyers.length + 1} buyers, ${products} products, RFQs with quotes, orders in every state.`,
   );
   log(`Sign in as ${demoAccounts.map((a) => a.email).join(', ')} with password "${demoPassword}".`);
 };
