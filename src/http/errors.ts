@@ -65,6 +65,15 @@ const fromFastify = (error: FastifyError): ErrorBody | undefined => {
   return undefined;
 };
 
+/** SQLSTATEs that mean "another request got there first": unique violation, serialization failure, deadlock. */
+const raceStates = new Set(['23505', '40001', '40P01']);
+const sqlStateOf = (error: unknown): string | undefined => {
+  const e = error as { code?: unknown; cause?: { code?: unknown } };
+  const code =
+    typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : undefined;
+  return code && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+};
+
 /** Maps every error to the wire format; an unknown one is logged with its request id and answered 500. */
 export const handleError = (error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
   if (isAppError(error)) {
@@ -72,6 +81,13 @@ export const handleError = (error: FastifyError | AppError, request: FastifyRequ
   }
   const known = fromFastify(error as FastifyError);
   if (known) return reply.status(statusOf[known.error.code]).send(known);
+  // A race the database settled (its transaction rolled back): the client retries, as after any CONFLICT.
+  if (raceStates.has(sqlStateOf(error) ?? '')) {
+    request.log.warn({ err: error }, 'concurrent write refused by the database');
+    return reply
+      .status(409)
+      .send(errorBody('CONFLICT', 'Another request changed this at the same time; reload and retry'));
+  }
   request.log.error({ err: error }, 'unhandled error');
   return reply
     .status(500)

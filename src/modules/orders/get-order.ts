@@ -72,7 +72,13 @@ const actionsFor = (side: OrderSide, order: OrderRow, dues: DueRow[], openDisput
     add('ship', s === 'ready_to_ship');
     add('delivered', s === 'shipped' && order.trackingNumber !== null);
   }
-  const refundable = !['awaiting_confirmation', 'completed', 'cancelled', 'refunded'].includes(s);
+  const refundable = ![
+    'awaiting_confirmation',
+    'awaiting_deposit',
+    'completed',
+    'cancelled',
+    'refunded',
+  ].includes(s);
   if (side !== 'buyer') add('refund', refundable);
   if (side === 'operator') add('cancel', !['completed', 'cancelled', 'refunded'].includes(s));
   return actions;

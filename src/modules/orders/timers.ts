@@ -8,7 +8,7 @@ import { receiveOrderAs } from './fulfil-order.js';
 import { preShipmentStatuses } from './machines.js';
 import { lockOrder } from './order-moves.js';
 import { type OrderRow, recordOrderEvent } from './order-store.js';
-import { compensationClaims, type OrderStatus, orders } from './schema.js';
+import { compensationClaims, type OrderStatus, orders, paymentDues } from './schema.js';
 import { applyBps, orderSettings } from './settings.js';
 
 type Sweep = {
@@ -85,7 +85,19 @@ const sweeps = (): Sweep[] => {
     },
     {
       name: 'protection-ended',
-      due: (ctx) => inStatus(ctx, ['received'], lte(orders.protectionEndsAt, ctx.now())),
+      // An order still owing its balance (due after receipt) waits for it rather than failing every sweep.
+      due: (ctx) =>
+        inStatus(
+          ctx,
+          ['received'],
+          lte(orders.protectionEndsAt, ctx.now()),
+          notExists(
+            ctx.db
+              .select({ one: sql`1` })
+              .from(paymentDues)
+              .where(and(eq(paymentDues.orderId, orders.id), eq(paymentDues.status, 'open'))),
+          ),
+        ),
       still: (o) => o.status === 'received',
       act: async (ctx, o) => {
         await completeOrderAs(ctx, o, 'timer');
