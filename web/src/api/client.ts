@@ -44,16 +44,11 @@ export const toApiError = (status: number, body: unknown): ApiError => {
   return new ApiError(status, `HTTP_${status}`, `Request failed with status ${status}`);
 };
 
-const request = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
-  const response = await fetch(path, {
-    method,
-    credentials: 'include',
-    headers:
-      body === undefined
-        ? { accept: 'application/json' }
-        : { accept: 'application/json', 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+/** Per-request extras: the Idempotency-Key money commands need. */
+export type RequestOptions = { idempotencyKey?: string };
+
+const send = async <T>(method: 'GET' | 'POST', path: string, init: RequestInit): Promise<T> => {
+  const response = await fetch(path, { method, credentials: 'include', ...init });
   const text = await response.text();
   let parsed: unknown = null;
   if (text) {
@@ -67,8 +62,38 @@ const request = async <T>(method: 'GET' | 'POST', path: string, body?: unknown):
   return parsed as T;
 };
 
+const headersFor = (options: RequestOptions, json: boolean): Record<string, string> => ({
+  accept: 'application/json',
+  ...(json ? { 'content-type': 'application/json' } : {}),
+  ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
+});
+
+const request = <T>(method: 'GET' | 'POST', path: string, body?: unknown, options: RequestOptions = {}) =>
+  send<T>(method, path, {
+    headers: headersFor(options, body !== undefined),
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+
 export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>): Promise<T> =>
     request<T>('GET', withQuery(path, query)),
-  post: <T>(path: string, body: unknown = {}): Promise<T> => request<T>('POST', path, body),
+  post: <T>(path: string, body: unknown = {}, options?: RequestOptions): Promise<T> =>
+    request<T>('POST', path, body, options),
+  /** A multipart upload of one file as the `file` field (the browser sets the boundary). */
+  upload: <T>(path: string, file: File, options: RequestOptions = {}): Promise<T> => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return send<T>('POST', path, { headers: headersFor(options, false), body: form });
+  },
+};
+
+/**
+ * A fresh Idempotency-Key: one per thing the user means to do (this payment,
+ * this release), reused when the same submission is retried, so a double
+ * click or a retry after a lost answer never moves money twice.
+ * getRandomValues works outside secure contexts too, unlike randomUUID.
+ */
+export const newIdempotencyKey = (): string => {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `web-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 };

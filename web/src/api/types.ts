@@ -432,3 +432,252 @@ export type Notifications = { unread: number; items: NotificationItem[] };
 
 /** One problem the server found with a field (VALIDATION_FAILED). */
 export type ValidationIssue = { path: string; message: string };
+
+// ── Orders, payments, disputes, payouts (src/modules/orders/api.ts, src/modules/payments) ──
+
+export type OrderStatus =
+  | 'awaiting_confirmation'
+  | 'awaiting_deposit'
+  | 'in_production'
+  | 'awaiting_balance'
+  | 'ready_to_ship'
+  | 'shipped'
+  | 'delivered'
+  | 'received'
+  | 'completed'
+  | 'cancelled'
+  | 'disputed'
+  | 'refunded';
+
+export type BalanceDue = 'before_shipment' | 'after_receipt';
+export type Coverage = 'pre_shipment' | 'post_delivery';
+export type PaymentTerms = { depositPercent: number; balanceDue: BalanceDue };
+export type ShipBy = { date: string } | { daysAfterDeposit: number };
+
+/** What the reader may do next; screens show only these buttons. */
+export type OrderAction =
+  | 'confirm'
+  | 'ready'
+  | 'ship'
+  | 'delivered'
+  | 'receive'
+  | 'complete'
+  | 'cancel'
+  | 'refund'
+  | 'dispute'
+  | 'pay';
+
+export type Viewer = { role: 'buyer' | 'supplier' | 'operator'; actions: string[] };
+
+export type DueKind = 'deposit' | 'balance';
+export type DueStatus = 'open' | 'paid' | 'cancelled';
+
+export type Due = {
+  id: string;
+  kind: DueKind;
+  /** The code a wire must carry to be matched to this due, e.g. TL-7K3M-Q9XP. */
+  reference: string;
+  amount: Money;
+  paid: Money;
+  status: DueStatus;
+  paidAt: string | null;
+};
+
+export type DisputeStatus = 'awaiting_response' | 'responded' | 'escalated' | 'decided' | 'withdrawn';
+export type DisputeReason = 'not_received' | 'not_as_described' | 'quality' | 'quantity' | 'late' | 'other';
+export type DisputeDecision = 'full_refund' | 'partial_refund' | 'rejected';
+
+/** The clock that will next move the order by itself. */
+export type DeadlineKind =
+  | 'confirm_by'
+  | 'pay_deposit_by'
+  | 'pay_balance_by'
+  | 'ship_by'
+  | 'auto_receive'
+  | 'protection_ends';
+
+export type TimelineEntry = {
+  seq: number;
+  kind: string;
+  at: string;
+  /** Null when the platform's timers acted. */
+  actorCompanyId: string | null;
+  details: Record<string, string | number | boolean | null>;
+};
+
+export type OrderLine = {
+  productId: string | null;
+  description: string;
+  quantity: number;
+  unit: string;
+  unitPrice: Money;
+  amount: Money;
+};
+
+export type Order = {
+  id: string;
+  status: OrderStatus;
+  supplier: CompanyCard;
+  buyer: CompanyCard;
+  quoteId: string | null;
+  quoteVersion: number | null;
+  currency: string;
+  lines: OrderLine[];
+  total: Money;
+  incoterm: string;
+  port: string | null;
+  paymentTerms: PaymentTerms;
+  shipBy: ShipBy;
+  /** YYYY-MM-DD, once known (a relative ship-by resolves on the deposit). */
+  shipByDate: string | null;
+  coverage: Coverage;
+  qualityTerms: string;
+  feePercent: number;
+  tracking: { carrier: string | null; number: string | null };
+  dues: Due[];
+  escrow: { accountId: string | null; held: Money };
+  compensation: { amount: Money; status: string } | null;
+  disputes: { id: string; status: DisputeStatus; openedAt: string }[];
+  nextDeadline: { kind: DeadlineKind | string; at: string } | null;
+  timeline: TimelineEntry[];
+  createdAt: string;
+  confirmedAt: string | null;
+  shippedAt: string | null;
+  arrivedAt: string | null;
+  receivedAt: string | null;
+  protectionEndsAt: string | null;
+  closedAt: string | null;
+  viewer: Viewer;
+};
+
+export type OrderSummary = {
+  id: string;
+  status: OrderStatus;
+  counterparty: CompanyCard;
+  total: Money;
+  description: string;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type OrderList = { items: OrderSummary[] };
+
+/** The terms both ways of ordering share; the server fills in what is left out. */
+export type OrderTermsInput = {
+  paymentTerms: PaymentTerms;
+  shipBy?: ShipBy;
+  coverage: Coverage;
+  qualityTerms: string;
+};
+
+export type CreateOrderInput = OrderTermsInput & {
+  lines: { productId: string; quantity: number }[];
+};
+
+export type PaymentInstructions = {
+  orderId: string;
+  beneficiary: { name: string; bank: string; iban: string; bic: string };
+  dues: {
+    id: string;
+    kind: DueKind;
+    status: DueStatus;
+    reference: string;
+    amount: Money;
+    outstanding: Money;
+  }[];
+  note: string;
+};
+
+export type Dispute = {
+  id: string;
+  orderId: string;
+  status: DisputeStatus;
+  reason: DisputeReason;
+  description: string;
+  amount: Money;
+  evidence: { id: string; url: string }[];
+  response: string | null;
+  respondedAt: string | null;
+  escalatedAt: string | null;
+  escalatedBy: string | null;
+  decision: DisputeDecision | null;
+  refundAmount: Money | null;
+  decisionNote: string | null;
+  decidedAt: string | null;
+  openedAt: string;
+  deadlines: { response: string; buyerMayEscalate: string; autoEscalation: string };
+  viewer: Viewer;
+};
+
+export type DisputeList = { items: Dispute[] };
+
+export type OpenDisputeInput = {
+  reason: DisputeReason;
+  description: string;
+  /** Minor units, at most what escrow holds. */
+  amount: string;
+  evidenceIds: string[];
+};
+
+export type DecideDisputeInput = { decision: DisputeDecision; refundAmount?: string; note: string };
+
+export type IncomingStatus = 'matched' | 'partial' | 'overpaid' | 'unmatched' | 'returned' | 'dismissed';
+
+/** A wire from a bank statement (or a card payment), as the reconciliation queue shows it. */
+export type IncomingPayment = {
+  id: string;
+  source: 'bank_statement' | 'provider' | string;
+  status: IncomingStatus;
+  bookedOn: string;
+  amount: Money;
+  applied: Money | null;
+  remittance: string;
+  counterpartyName: string | null;
+  counterpartyAccount: string | null;
+  bankReference: string | null;
+  orderId: string | null;
+  fx: { day: string; from: string; to: string } | null;
+  note: string | null;
+  resolvedAt: string | null;
+};
+
+export type ReconciliationQueue = { items: IncomingPayment[] };
+
+export type StatementImport = {
+  statementId: string;
+  format: 'mt940' | 'camt053';
+  fileName: string;
+  /** The same file was imported before: nothing was booked again. */
+  alreadyImported: boolean;
+  counts: Record<
+    'credits' | 'debitsSkipped' | 'duplicates' | 'matched' | 'partial' | 'overpaid' | 'unmatched',
+    number
+  >;
+  payments: {
+    id: string;
+    amount: Money;
+    status: IncomingStatus;
+    orderId: string | null;
+    remittance: string;
+    note: string | null;
+  }[];
+};
+
+export type PayoutStatus = 'scheduled' | 'paid';
+
+export type Payout = {
+  id: string;
+  supplierId: string;
+  orderId: string;
+  amount: Money;
+  status: PayoutStatus;
+  bankReference: string | null;
+  createdAt: string;
+  paidAt: string | null;
+};
+
+export type Payouts = {
+  items: Payout[];
+  /** What the supplier is owed per currency (empty for the operator). */
+  payable: { accountId: string; balance: Money }[];
+};
