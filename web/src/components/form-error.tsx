@@ -1,6 +1,7 @@
 import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
+import { validationIssues } from '../api/field-errors';
 import { useFormat } from '../format/use-format';
 
 // Codes whose meaning the reader can act on get a sentence in their language;
@@ -29,7 +30,9 @@ export const useErrorMessage = () => {
         max: typeof details.max === 'number' ? details.max : 10,
       });
     }
-    if (error.code === 'VALIDATION_FAILED') return t('errors.validation');
+    // A business rule (a declined card, an amount above what escrow holds) names no field: its own words say more.
+    if (error.code === 'VALIDATION_FAILED')
+      return validationIssues(error).length > 0 ? t('errors.validation') : error.message;
     return error.message;
   };
 };

@@ -41,6 +41,12 @@ export const useFormat = () => {
       unitDisplay: 'short',
       maximumFractionDigits: 1,
     });
+    const unitFormats = Object.fromEntries(
+      (['day', 'hour', 'minute'] as const).map((unit) => [
+        unit,
+        new Intl.NumberFormat(intlLocale, { style: 'unit', unit, unitDisplay: 'long' }),
+      ]),
+    ) as Record<'day' | 'hour' | 'minute', Intl.NumberFormat>;
     return {
       locale: intlLocale,
       number: (value: number) => numberFormat.format(value),
@@ -63,6 +69,18 @@ export const useFormat = () => {
           if (Math.abs(seconds) >= size) return relativeFormat.format(Math.trunc(seconds / size), unit);
         }
         return relativeFormat.format(0, 'minute');
+      },
+      /** A span of time as its two largest units ("3 days 4 hours", "5 hours 12 minutes"), for countdowns. */
+      duration: (ms: number) => {
+        const minutes = Math.max(0, Math.floor(ms / 60_000));
+        const days = Math.floor(minutes / 1440);
+        const hours = Math.floor((minutes % 1440) / 60);
+        // Chinese writes "3天4小时" without a space.
+        const gap = intlLocale.startsWith('zh') ? '' : ' ';
+        if (days > 0) return `${unitFormats.day.format(days)}${gap}${unitFormats.hour.format(hours)}`;
+        if (hours > 0)
+          return `${unitFormats.hour.format(hours)}${gap}${unitFormats.minute.format(minutes % 60)}`;
+        return unitFormats.minute.format(minutes);
       },
       /** A 0..1 share as a whole percentage in the locale's style ("92%", "92 %"). */
       percent: (share: number) => percentFormat.format(share),
