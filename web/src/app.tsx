@@ -3,9 +3,16 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { NotFound } from './components/not-found';
 import { AppLayout } from './layout/app-layout';
+import { DisputeDeskScreen } from './screens/disputes/dispute-desk-screen';
+import { DisputeScreen } from './screens/disputes/dispute-screen';
+import { OpenDisputeScreen } from './screens/disputes/open-dispute-screen';
 import { HomeScreen } from './screens/home/home-screen';
 import { InquiriesScreen } from './screens/inquiries/inquiries-screen';
 import { InquiryScreen } from './screens/inquiries/inquiry-screen';
+import { OrderScreen } from './screens/orders/order-screen';
+import { OrdersScreen } from './screens/orders/orders-screen';
+import { PayoutsScreen } from './screens/payments/payouts-screen';
+import { ReconciliationScreen } from './screens/payments/reconciliation-screen';
 import { ProductScreen } from './screens/product/product-screen';
 import { QuoteNewScreen } from './screens/quotes/quote-new-screen';
 import { QuoteScreen } from './screens/quotes/quote-screen';
@@ -41,6 +48,13 @@ export const App = () => (
             <Route path="quotes/:id" element={<QuoteScreen />} />
             <Route path="inquiries" element={<InquiriesScreen />} />
             <Route path="inquiries/:id" element={<InquiryScreen />} />
+            <Route path="orders" element={<OrdersScreen />} />
+            <Route path="orders/:id" element={<OrderScreen />} />
+            <Route path="orders/:id/dispute" element={<OpenDisputeScreen />} />
+            <Route path="disputes/:id" element={<DisputeScreen />} />
+            <Route path="payouts" element={<PayoutsScreen />} />
+            <Route path="operator/reconciliation" element={<ReconciliationScreen />} />
+            <Route path="operator/disputes" element={<DisputeDeskScreen />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

@@ -24,14 +24,28 @@ const BellIcon = () => (
 /** A notification's sentence: the server sends a kind and facts, the words are ours. */
 export const useNotificationText = () => {
   const { t } = useTranslation();
+  const format = useFormat();
   return (item: NotificationItem): string => {
     const p = item.params;
     const title = typeof p.title === 'string' ? p.title : '';
     const subject = typeof p.subject === 'string' ? p.subject : '';
+    // Money events carry minor units and a currency; the sentence shows them formatted.
+    const money = (key: string) =>
+      (typeof p[key] === 'string' || typeof p[key] === 'number') && typeof p.currency === 'string'
+        ? format.money({ amount: String(p[key]), currency: p.currency })
+        : '';
     if (item.kind === 'quote.declined' && p.reason === 'another_quote_accepted')
       return t('notifications.kinds.quote.declinedOther');
     const key = `notifications.kinds.${item.kind}`;
-    return t(key, { title, subject, defaultValue: t('notifications.kinds.other') });
+    return t(key, {
+      title,
+      subject,
+      amount: money('amount'),
+      released: money('released'),
+      due: t(`payments.kindShort.${typeof p.kind === 'string' ? p.kind : 'deposit'}`),
+      decision: typeof p.decision === 'string' ? t(`disputeDecision.${p.decision}`) : '',
+      defaultValue: t('notifications.kinds.other'),
+    });
   };
 };
 

@@ -1,36 +1,50 @@
 import { Anchor, Badge, Group } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { useInquiries, useMe } from '../api/queries';
 import { useFormat } from '../format/use-format';
 
-/** The signed-in member's workspaces: RFQs (a buyer's own, a supplier's feed) and the inquiry inbox. */
+const NavItem = ({ to, testId, children }: { to: string; testId: string; children: ReactNode }) => (
+  <Anchor component={NavLink} to={to} fz="sm" className="workspace-link" data-testid={testId}>
+    {children}
+  </Anchor>
+);
+
+/**
+ * The signed-in member's workspaces: RFQs (a buyer's own, a supplier's feed),
+ * the inquiry inbox, orders and payouts; the operator's desks for its staff only.
+ */
 export const WorkspaceNav = () => {
   const { t } = useTranslation();
   const format = useFormat();
   const me = useMe();
   const kind = me.data?.company?.kind;
-  const inbox = useInquiries(kind === 'buyer' || kind === 'supplier');
-  if (kind !== 'buyer' && kind !== 'supplier') return null;
+  const trades = kind === 'buyer' || kind === 'supplier';
+  const inbox = useInquiries(trades);
+  if (kind === 'operator') {
+    return (
+      <Group gap="md" wrap="wrap" component="nav" aria-label={t('header.workspace')}>
+        <NavItem to="/operator/reconciliation" testId="nav-reconciliation">
+          {t('header.reconciliation')}
+        </NavItem>
+        <NavItem to="/operator/disputes" testId="nav-disputes">
+          {t('header.disputes')}
+        </NavItem>
+        <NavItem to="/payouts" testId="nav-payouts">
+          {t('header.payouts')}
+        </NavItem>
+      </Group>
+    );
+  }
+  if (!trades) return null;
   const unread = inbox.data?.unread ?? 0;
   return (
-    <Group gap="md" wrap="nowrap" component="nav" aria-label={t('header.workspace')}>
-      <Anchor
-        component={NavLink}
-        to={kind === 'supplier' ? '/supplier/rfqs' : '/rfqs'}
-        fz="sm"
-        className="workspace-link"
-        data-testid="nav-rfqs"
-      >
+    <Group gap="md" wrap="wrap" component="nav" aria-label={t('header.workspace')}>
+      <NavItem to={kind === 'supplier' ? '/supplier/rfqs' : '/rfqs'} testId="nav-rfqs">
         {kind === 'supplier' ? t('header.rfqFeed') : t('header.rfqs')}
-      </Anchor>
-      <Anchor
-        component={NavLink}
-        to="/inquiries"
-        fz="sm"
-        className="workspace-link"
-        data-testid="nav-inquiries"
-      >
+      </NavItem>
+      <NavItem to="/inquiries" testId="nav-inquiries">
         <Group gap={4} wrap="nowrap" component="span">
           {t('header.inquiries')}
           {unread > 0 && (
@@ -39,7 +53,15 @@ export const WorkspaceNav = () => {
             </Badge>
           )}
         </Group>
-      </Anchor>
+      </NavItem>
+      <NavItem to="/orders" testId="nav-orders">
+        {t('header.orders')}
+      </NavItem>
+      {kind === 'supplier' && (
+        <NavItem to="/payouts" testId="nav-payouts">
+          {t('header.payouts')}
+        </NavItem>
+      )}
     </Group>
   );
 };

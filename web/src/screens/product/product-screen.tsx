@@ -1,6 +1,5 @@
 import {
   Anchor,
-  Box,
   Breadcrumbs,
   Card,
   Container,
@@ -24,6 +23,7 @@ import { useLocale } from '../../i18n/use-locale';
 import { useDocumentTitle } from '../../layout/use-document-title';
 import { useReference } from '../../reference/use-reference';
 import { ContactSupplier } from '../inquiries/contact-supplier';
+import { OrderNow } from '../orders/order-now';
 import { LeadTimeTable } from './lead-time-table';
 import { PriceCalculator } from './price-calculator';
 import { ProductFacts } from './product-facts';
@@ -138,9 +138,10 @@ export const ProductScreen = () => {
                 activeMin={quote?.tier.minQuantity}
               />
               <PriceCalculator productId={p.id} moq={p.moq} unit={p.unit} onQuote={onQuote} />
-              <Box maw={{ base: '100%', sm: 320 }}>
+              <Stack gap="xs" maw={{ base: '100%', sm: 320 }}>
+                <OrderNow product={p} />
                 <ContactSupplier product={p} />
-              </Box>
+              </Stack>
             </Stack>
           </Grid.Col>
         </Grid>

@@ -26,6 +26,7 @@ import { type Member, SignedInGate } from '../../components/signed-in-gate';
 import { QuoteStatusBadge, RfqStatusBadge } from '../../components/status-badge';
 import { useFormat } from '../../format/use-format';
 import { useDocumentTitle } from '../../layout/use-document-title';
+import { PlaceOrderCard } from '../orders/place-order-card';
 import { CounterForm } from './counter-form';
 import { draftFromOffer } from './offer-draft';
 import { OfferSummary } from './offer-summary';
@@ -136,6 +137,7 @@ const Negotiation = ({ quote, rfq, me }: { quote: Quote; rfq: Rfq; me: Member })
         <Grid gutter="lg">
           <Grid.Col span={{ base: 12, md: 8 }}>
             <Stack gap="lg">
+              {isBuyer && quote.status === 'accepted' && <PlaceOrderCard quote={quote} />}
               <Card withBorder padding="lg" component="section" aria-labelledby="current-offer">
                 <Group justify="space-between" mb="sm">
                   <Title order={2} fz="h4" id="current-offer">
