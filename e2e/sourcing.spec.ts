@@ -25,6 +25,8 @@ test('a buyer posts an RFQ, an invited supplier quotes, the buyer compares and a
   page,
   browser,
 }) => {
+  // Two browsers through a dozen screens: more than the default 30 s on a busy 2-core machine.
+  test.setTimeout(90_000);
   await english(page.context());
   const title = `Submersible water pumps 1.5 kW for irrigation (${Date.now().toString(36)})`;
 
