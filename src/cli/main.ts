@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { loadDemo } from '../demo/load-demo.js';
 import { importFxRatesFile } from './import-fx-rates.js';
 import { importProductsFile } from './import-products.js';
+import { importActivityFile, importTransactionsFile } from './import-trade-data.js';
 import { verifyLedgerCommand } from './ledger-verify.js';
 import { describeDatabase, openRuntime } from './runtime.js';
 import { serve } from './serve.js';
@@ -73,6 +74,34 @@ importCommand
   .action(async (file: string) => {
     const runtime = await openRuntime();
     const ok = await importFxRatesFile(runtime.database, { file });
+    await runtime.database.close();
+    process.exitCode = ok ? 0 : 1;
+  });
+
+importCommand
+  .command('transactions <file>')
+  .description(
+    'import historical transactions (order_id,paid_at,supplier_id,supplier_province,industry,category,buyer_id,buyer_country,amount,currency): all rows or none',
+  )
+  .action(async (file: string) => {
+    const runtime = await openRuntime();
+    const ok = await importTransactionsFile(runtime.database, { file }).catch((error: Error) => {
+      console.error(`Nothing imported: ${error.message}`);
+      return false;
+    });
+    await runtime.database.close();
+    process.exitCode = ok ? 0 : 1;
+  });
+
+importCommand
+  .command('activity <file>')
+  .description('import buyer activity (day,buyer_id,category,kind): all rows or none')
+  .action(async (file: string) => {
+    const runtime = await openRuntime();
+    const ok = await importActivityFile(runtime.database, { file }).catch((error: Error) => {
+      console.error(`Nothing imported: ${error.message}`);
+      return false;
+    });
     await runtime.database.close();
     process.exitCode = ok ? 0 : 1;
   });

@@ -5,6 +5,7 @@ export * from '../jobs/schema.js';
 export * from '../modules/catalog/schema.js';
 export * from '../modules/fx/schema.js';
 export * from '../modules/identity/schema.js';
+export * from '../modules/insights/schema.js';
 export * from '../modules/ledger/schema.js';
 export * from '../modules/notifications/schema.js';
 export * from '../modules/orders/schema.js';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { reindexCompanyProducts } from '../modules/catalog/index.js';
+import { recordOrderPaid, recordOrderRefund } from '../modules/insights/index.js';
 import { notify } from '../modules/notifications/index.js';
 import { runOrderTimers } from '../modules/orders/index.js';
 import { schedulePayout } from '../modules/payments/index.js';
@@ -102,6 +103,9 @@ export const registerBackgroundWork = (scheduler: Scheduler) => {
       });
     });
   }
+  // The trade index counts an order when its first payment is complete, and a refund against it.
+  scheduler.onEvent('payment.received', recordOrderPaid);
+  scheduler.onEvent('payment.refunded', recordOrderRefund);
   // Trade assurance's clocks: unconfirmed and unpaid orders cancel, receipt auto-confirms, escrow
   // is released when the protection window ends, late shipments open claims, disputes escalate.
   scheduler.every('orders.run-timers', '*/5 * * * *', async (db, now) => {

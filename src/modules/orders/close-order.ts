@@ -76,12 +76,24 @@ export const cancelOrderAs = async (
       details: { ...details, released: release.supplierShare.toString(), fee: release.fee.toString() },
     });
   }
-  if (held > 0n)
+  if (held > 0n) {
     await refundFromEscrow(ctx, order, {
       transferId: `order:${order.id}:refund-on-cancel`,
       amount: held,
       reason: input.reason,
     });
+    await ctx.events.emit(
+      'payment.refunded',
+      {
+        orderId: order.id,
+        buyerId: order.buyerId,
+        supplierId: order.companyId,
+        amount: held.toString(),
+        ...details,
+      },
+      order.companyId,
+    );
+  }
   return moveOrder(ctx, order, 'cancelled', {
     set: { closedAt: ctx.now() },
     details: { ...details, refunded: held.toString() },

@@ -1,0 +1,12 @@
+/**
+ * The trade index (新外贸指数): the platform's own trade facts and buyer
+ * activity, rolled up by day, province, industry, category and buyer market,
+ * and read as metrics against the same period a year earlier.
+ */
+export { importActivity, recordActivity } from './activity.js';
+export { industryAndCategory, recordFact } from './facts.js';
+export { importTransactions, type TransactionImport } from './import-transactions.js';
+export { recordOrderPaid, recordOrderRefund } from './order-facts.js';
+export { applyFactsToRollups, rebuildRollups } from './rollups.js';
+export * from './schema.js';
+export { type CsvProblem, transactionColumns } from './transaction-csv.js';
