@@ -3,6 +3,7 @@ import { loadDemo } from '../demo/load-demo.js';
 import { importFxRatesFile } from './import-fx-rates.js';
 import { importProductsFile } from './import-products.js';
 import { importActivityFile, importTransactionsFile } from './import-trade-data.js';
+import { printIndexReport, rebuildIndex } from './index-report.js';
 import { verifyLedgerCommand } from './ledger-verify.js';
 import { describeDatabase, openRuntime } from './runtime.js';
 import { serve } from './serve.js';
@@ -104,6 +105,36 @@ importCommand
     });
     await runtime.database.close();
     process.exitCode = ok ? 0 : 1;
+  });
+
+const indexCommand = program
+  .command('index')
+  .description('the trade index: a period of months against the same months a year earlier')
+  .option('--from <month>', 'first month, YYYY-MM')
+  .option('--to <month>', 'last month, YYYY-MM')
+  .option('--json', 'print the report as one JSON object')
+  .action(async (options: { from?: string; to?: string; json?: boolean }) => {
+    if (!options.from || !options.to) {
+      console.error('Give the period: --from YYYY-MM --to YYYY-MM');
+      process.exitCode = 2;
+      return;
+    }
+    const runtime = await openRuntime();
+    try {
+      await printIndexReport(runtime.database, { from: options.from, to: options.to, json: options.json });
+    } catch (error) {
+      console.error((error as Error).message);
+      process.exitCode = 1;
+    }
+    await runtime.database.close();
+  });
+indexCommand
+  .command('rebuild')
+  .description('rebuild the rollups from the trade facts and activity (the same result as incremental)')
+  .action(async () => {
+    const runtime = await openRuntime();
+    await rebuildIndex(runtime.database);
+    await runtime.database.close();
   });
 
 const ledgerCommand = program.command('ledger').description('the double-entry ledger');

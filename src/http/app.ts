@@ -22,6 +22,7 @@ import type { Database } from '../db/client.js';
 import { registerCatalogRoutes } from '../modules/catalog/routes.js';
 import { type Auth, createAuth, resolveActor } from '../modules/identity/index.js';
 import { registerIdentityRoutes } from '../modules/identity/routes.js';
+import { registerInsightsRoutes } from '../modules/insights/routes.js';
 import { registerNotificationRoutes } from '../modules/notifications/routes.js';
 import { registerOrderRoutes } from '../modules/orders/routes.js';
 import { registerPaymentRoutes } from '../modules/payments/routes.js';
@@ -116,6 +117,7 @@ export const buildApp = async (options: AppOptions): Promise<App> => {
   registerNotificationRoutes(app);
   registerOrderRoutes(app, { dataDir: options.dataDir });
   registerPaymentRoutes(app);
+  registerInsightsRoutes(app);
   registerWebhookRoutes(app);
 
   if (existsSync(webDist)) {

@@ -63,5 +63,25 @@ CREATE TABLE "trade_facts" (
 	CONSTRAINT "trade_facts_factKey_unique" UNIQUE("fact_key")
 );
 --> statement-breakpoint
+CREATE TABLE "trade_monthly" (
+	"month" date NOT NULL,
+	"province" text NOT NULL,
+	"industry" text NOT NULL,
+	"category" text NOT NULL,
+	"buyer_country" text NOT NULL,
+	"gmv_usd" bigint NOT NULL,
+	"orders" integer NOT NULL,
+	CONSTRAINT "trade_monthly_month_province_industry_category_buyer_country_pk" PRIMARY KEY("month","province","industry","category","buyer_country")
+);
+--> statement-breakpoint
+CREATE TABLE "trade_supplier_months" (
+	"month" date NOT NULL,
+	"province" text NOT NULL,
+	"industry" text NOT NULL,
+	"supplier_id" text NOT NULL,
+	"gmv_usd" bigint NOT NULL,
+	CONSTRAINT "trade_supplier_months_month_province_industry_supplier_id_pk" PRIMARY KEY("month","province","industry","supplier_id")
+);
+--> statement-breakpoint
 CREATE INDEX "buyer_activity_day_buyer_id_category_index" ON "buyer_activity" USING btree ("day","buyer_id","category");--> statement-breakpoint
 CREATE INDEX "trade_facts_paid_on_index" ON "trade_facts" USING btree ("paid_on");

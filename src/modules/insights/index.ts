@@ -7,6 +7,8 @@ export { importActivity, recordActivity } from './activity.js';
 export { industryAndCategory, recordFact } from './facts.js';
 export { importTransactions, type TransactionImport } from './import-transactions.js';
 export { recordOrderPaid, recordOrderRefund } from './order-facts.js';
+export { assertPeriod, type Period, yearEarlier } from './period.js';
+export { buildIndexReport, type IndexReport } from './report.js';
 export { applyFactsToRollups, rebuildRollups } from './rollups.js';
 export * from './schema.js';
 export { type CsvProblem, transactionColumns } from './transaction-csv.js';

@@ -19,6 +19,24 @@ export const applyFactsToRollups = async (db: Db, range: { after: number; upTo: 
     on conflict (day, province, industry, category, buyer_country) do update
        set gmv_usd = trade_daily.gmv_usd + excluded.gmv_usd,
            orders = trade_daily.orders + excluded.orders`);
+  await db.execute(sql`
+    insert into trade_monthly (month, province, industry, category, buyer_country, gmv_usd, orders)
+    select date_trunc('month', paid_on)::date, supplier_province, industry, category, buyer_country,
+           sum(amount_usd), sum(orders)
+      from trade_facts
+     where seq > ${range.after} and seq <= ${range.upTo}
+     group by 1, 2, 3, 4, 5
+    on conflict (month, province, industry, category, buyer_country) do update
+       set gmv_usd = trade_monthly.gmv_usd + excluded.gmv_usd,
+           orders = trade_monthly.orders + excluded.orders`);
+  await db.execute(sql`
+    insert into trade_supplier_months (month, province, industry, supplier_id, gmv_usd)
+    select date_trunc('month', paid_on)::date, supplier_province, industry, supplier_id, sum(amount_usd)
+      from trade_facts
+     where seq > ${range.after} and seq <= ${range.upTo}
+     group by 1, 2, 3, 4
+    on conflict (month, province, industry, supplier_id) do update
+       set gmv_usd = trade_supplier_months.gmv_usd + excluded.gmv_usd`);
   // A refund does not make its buyer less of a buyer: only paid orders count toward active buyers.
   await db.execute(sql`
     insert into trade_buyer_months (month, buyer_country, buyer_id)
@@ -61,7 +79,9 @@ export const lastFactSeq = async (db: Db): Promise<number> => {
 export const rebuildRollups = async (db: Db) =>
   db.transaction(async (tx) => {
     const t = tx as unknown as Db;
-    await t.execute(sql`truncate trade_daily, trade_buyer_months, activity_daily, active_buyers_daily`);
+    await t.execute(
+      sql`truncate trade_daily, trade_monthly, trade_supplier_months, trade_buyer_months, activity_daily, active_buyers_daily`,
+    );
     await applyFactsToRollups(t, { after: 0, upTo: await lastFactSeq(t) });
     const [span] = await queryRows<{ from: string | null; to: string | null }>(
       t,

@@ -46,6 +46,34 @@ export const tradeDaily = pgTable(
   (t) => [primaryKey({ columns: [t.day, t.province, t.industry, t.category, t.buyerCountry] })],
 );
 
+/** The same measures per month: what the report reads, so a period is a few thousand rows, not millions. */
+export const tradeMonthly = pgTable(
+  'trade_monthly',
+  {
+    month: date().notNull(),
+    province: text().notNull(),
+    industry: text().notNull(),
+    category: text().notNull(),
+    buyerCountry: text().notNull(),
+    gmvUsd: bigint({ mode: 'bigint' }).notNull(),
+    orders: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.province, t.industry, t.category, t.buyerCountry] })],
+);
+
+/** GMV per supplier per month × province × industry: what supplier concentration (HHI) is computed from. */
+export const tradeSupplierMonths = pgTable(
+  'trade_supplier_months',
+  {
+    month: date().notNull(),
+    province: text().notNull(),
+    industry: text().notNull(),
+    supplierId: text().notNull(),
+    gmvUsd: bigint({ mode: 'bigint' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.province, t.industry, t.supplierId] })],
+);
+
 /**
  * Distinct buyers are not additive (a buyer active in March and April is one
  * buyer for the quarter), so the rollup keeps the set itself: each buyer once
