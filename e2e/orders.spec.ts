@@ -72,6 +72,7 @@ test('an accepted quote becomes an order, paid by wire, shipped, received and re
   // ── The supplier finds it in its orders and confirms ──
   await supplier.goto('/orders');
   await supplier.locator(`[data-testid="order-row"][data-order-id="${orderId}"]`).click();
+  await expect(supplier).toHaveURL(new RegExp(`/orders/${orderId}$`));
   await expect(status(supplier)).toHaveText('Awaiting confirmation');
   await supplier.getByTestId('action-confirm').click();
   await supplier.getByTestId('action-confirm-confirm').click();

@@ -82,6 +82,11 @@ const DeskRow = ({ dispute }: { dispute: Dispute }) => {
           <Text fz="sm" lineClamp={2}>
             {dispute.description}
           </Text>
+          <Text fz="sm" c="dimmed" lineClamp={2} data-testid="desk-response">
+            {dispute.response
+              ? t('disputeDesk.response', { response: dispute.response })
+              : t('disputeDesk.noResponse')}
+          </Text>
           <Text fz="xs" c="dimmed">
             {t('disputeDesk.opened', { when: format.relative(dispute.openedAt) })}
             {' · '}

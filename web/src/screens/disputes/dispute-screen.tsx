@@ -95,6 +95,11 @@ const DisputePage = ({ dispute }: { dispute: Dispute }) => {
         </div>
 
         {dispute.status === 'withdrawn' && <Alert color="gray">{t('dispute.withdrawn')}</Alert>}
+        {dispute.status === 'escalated' && dispute.viewer.role !== 'operator' && (
+          <Alert color="lane" variant="light" data-testid="dispute-under-review">
+            {t('dispute.underReview')}
+          </Alert>
+        )}
         {dispute.decision && <Decision dispute={dispute} />}
 
         <Grid gutter="lg">

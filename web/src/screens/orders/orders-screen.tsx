@@ -93,21 +93,23 @@ const OrderRow = ({ order }: { order: OrderSummary }) => {
       display="block"
     >
       <Group justify="space-between" wrap="nowrap" gap="sm" align="flex-start">
-        <Stack gap={2} style={{ minWidth: 0 }}>
+        <Stack gap={4} style={{ minWidth: 0 }}>
           <Text fw={600} truncate="end">
             {order.description}
           </Text>
           <Text fz="sm" c="dimmed" truncate="end">
             {order.counterparty.name} · {format.country(order.counterparty.country)}
           </Text>
-          <Text fz="xs" c="dimmed">
-            {format.date(order.createdAt)}
-          </Text>
+          <Group gap="xs">
+            <OrderStatusBadge status={order.status} />
+            <Text fz="xs" c="dimmed">
+              {format.date(order.createdAt)}
+            </Text>
+          </Group>
         </Stack>
-        <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
-          <Text fw={700}>{format.money(order.total)}</Text>
-          <OrderStatusBadge status={order.status} />
-        </Stack>
+        <Text fw={700} style={{ flexShrink: 0 }}>
+          {format.money(order.total)}
+        </Text>
       </Group>
     </UnstyledButton>
   );

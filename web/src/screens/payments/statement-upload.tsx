@@ -5,9 +5,9 @@ import {
   Card,
   FileInput,
   Group,
+  Paper,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Title,
 } from '@mantine/core';
@@ -119,54 +119,54 @@ const ImportSummary = ({ result }: { result: StatementImport }) => {
         ))}
       </SimpleGrid>
       {result.payments.length > 0 && (
-        <div className="table-scroll">
-          <Table withTableBorder fz="sm" verticalSpacing={6} data-testid="import-payments">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('reconciliation.columns.amount')}</Table.Th>
-                <Table.Th scope="col">{t('reconciliation.columns.status')}</Table.Th>
-                <Table.Th scope="col">{t('reconciliation.columns.remittance')}</Table.Th>
-                <Table.Th scope="col">{t('reconciliation.columns.order')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {result.payments.map((payment) => (
-                <Table.Tr key={payment.id} data-testid="import-payment" data-status={payment.status}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.money(payment.amount)}</Table.Td>
-                  <Table.Td>
-                    <IncomingStatusBadge status={payment.status} />
-                  </Table.Td>
-                  <Table.Td style={{ minWidth: 180 }}>
-                    <Text fz="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
-                      {payment.remittance}
-                    </Text>
-                    {payment.note && (
-                      <Text fz="xs" c="dimmed">
-                        {payment.note}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {payment.orderId ? (
-                      <Anchor
-                        component={Link}
-                        to={`/orders/${payment.orderId}`}
-                        fz="sm"
-                        data-testid="import-order-link"
-                      >
-                        {t('reconciliation.openOrder')}
-                      </Anchor>
-                    ) : (
-                      <Text fz="sm" c="dimmed">
-                        {t('reconciliation.noOrder')}
-                      </Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
+        <Stack
+          gap="xs"
+          component="ul"
+          style={{ listStyle: 'none', padding: 0, margin: 0 }}
+          aria-label={t('reconciliation.summary.payments')}
+          data-testid="import-payments"
+        >
+          {result.payments.map((payment) => (
+            <Paper
+              key={payment.id}
+              component="li"
+              withBorder
+              p="sm"
+              radius="sm"
+              data-testid="import-payment"
+              data-status={payment.status}
+            >
+              <Group justify="space-between" gap="xs">
+                <Group gap="sm">
+                  <Text fw={700}>{format.money(payment.amount)}</Text>
+                  <IncomingStatusBadge status={payment.status} />
+                </Group>
+                {payment.orderId ? (
+                  <Anchor
+                    component={Link}
+                    to={`/orders/${payment.orderId}`}
+                    fz="sm"
+                    data-testid="import-order-link"
+                  >
+                    {t('reconciliation.openOrder')}
+                  </Anchor>
+                ) : (
+                  <Text fz="sm" c="dimmed">
+                    {t('reconciliation.noOrder')}
+                  </Text>
+                )}
+              </Group>
+              <Text fz="sm" ff="monospace" mt={4} style={{ overflowWrap: 'anywhere' }}>
+                {payment.remittance || t('reconciliation.noRemittance')}
+              </Text>
+              {payment.note && (
+                <Text fz="xs" c="dimmed">
+                  {payment.note}
+                </Text>
+              )}
+            </Paper>
+          ))}
+        </Stack>
       )}
     </Stack>
   );
