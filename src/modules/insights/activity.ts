@@ -78,18 +78,23 @@ export const importActivity = async (
   input: { source: Readable; onProgress?: (rows: number) => void },
 ): Promise<{ imported: number; problems: CsvProblem[] }> => {
   const problems: CsvProblem[] = [];
-  const parser = input.source.pipe(
-    parse({
-      bom: true,
-      skip_empty_lines: true,
-      info: true,
-      columns: (header: string[]) => {
-        if (header.map((h) => h.trim()).join(',') !== activityColumns.join(','))
-          throw new AppError('VALIDATION_FAILED', `The header must be exactly: ${activityColumns.join(',')}`);
-        return header.map((h) => h.trim());
-      },
-    }),
-  );
+  // Made where it is read: an error (a wrong header) before the loop listens would go unhandled.
+  const parser = () =>
+    input.source.pipe(
+      parse({
+        bom: true,
+        skip_empty_lines: true,
+        info: true,
+        columns: (header: string[]) => {
+          if (header.map((h) => h.trim()).join(',') !== activityColumns.join(','))
+            throw new AppError(
+              'VALIDATION_FAILED',
+              `The header must be exactly: ${activityColumns.join(',')}`,
+            );
+          return header.map((h) => h.trim());
+        },
+      }),
+    );
   let imported = 0;
   class Refused extends Error {}
   try {
@@ -103,7 +108,7 @@ export const importActivity = async (
         imported += batch.length;
         batch = [];
       };
-      for await (const { record, info } of parser as AsyncIterable<{
+      for await (const { record, info } of parser() as AsyncIterable<{
         record: Record<string, string>;
         info: { lines: number };
       }>) {
@@ -112,7 +117,12 @@ export const importActivity = async (
         const kind = (record.kind ?? '').trim() as ActivityKind;
         const category = categoryOf((record.category ?? '').trim());
         const buyerId = (record.buyer_id ?? '').trim();
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day)))
+        if (
+          !/^\d{4}-\d{2}-\d{2}$/.test(day) ||
+          Number.isNaN(Date.parse(day)) ||
+          // Date.parse takes 2021-02-30 (as 2 March); the database would not.
+          new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day
+        )
           problems.push({ line, column: 'day', message: `"${day}" is not an ISO date` });
         if (!/^[\w.:-]{1,64}$/.test(buyerId))
           problems.push({ line, column: 'buyer_id', message: `"${buyerId}" is not an id` });

@@ -50,25 +50,27 @@ export const importTransactions = async (
   const problems: CsvProblem[] = [];
   let imported = 0;
   let alreadyImported = 0;
-  const parser = input.source.pipe(
-    parse({
-      bom: true,
-      skip_empty_lines: true,
-      columns: (header: string[]) => {
-        const got = header.map((h) => h.trim());
-        if (got.join(',') !== transactionColumns.join(','))
-          throw new AppError(
-            'VALIDATION_FAILED',
-            `The header must be exactly: ${transactionColumns.join(',')}`,
-            {
-              got: got.join(','),
-            },
-          );
-        return got;
-      },
-      info: true,
-    }),
-  );
+  // Made where it is read: an error (a wrong header) before the loop listens would go unhandled.
+  const parser = () =>
+    input.source.pipe(
+      parse({
+        bom: true,
+        skip_empty_lines: true,
+        columns: (header: string[]) => {
+          const got = header.map((h) => h.trim());
+          if (got.join(',') !== transactionColumns.join(','))
+            throw new AppError(
+              'VALIDATION_FAILED',
+              `The header must be exactly: ${transactionColumns.join(',')}`,
+              {
+                got: got.join(','),
+              },
+            );
+          return got;
+        },
+        info: true,
+      }),
+    );
   try {
     await db.transaction(async (tx) => {
       const t = tx as unknown as Db;
@@ -77,16 +79,27 @@ export const importTransactions = async (
       const before = await lastFactSeq(t);
       const rateOf = rateCache(t);
       const seen = new Set<string>();
-      let batch: TransactionRow[] = [];
+      let batch: (TransactionRow & { line: number })[] = [];
       const flush = async () => {
-        if (batch.length === 0 || problems.length > 0) return;
+        // After a problem nothing will be inserted: drop the rows rather than hold the rest of the file.
+        if (problems.length > 0) batch = [];
+        if (batch.length === 0) return;
         const values = [];
         for (const r of batch) {
-          const usd = convertMinor(
-            r.amount,
-            { currency: r.currency, usdPerUnit: await rateOf(r.currency, r.paidOn) },
-            { currency: 'USD', usdPerUnit: await rateOf('USD', r.paidOn) },
-          );
+          let usd: bigint;
+          try {
+            usd = convertMinor(
+              r.amount,
+              { currency: r.currency, usdPerUnit: await rateOf(r.currency, r.paidOn) },
+              { currency: 'USD', usdPerUnit: await rateOf('USD', r.paidOn) },
+            );
+          } catch (error) {
+            // No rate by the row's day is that row's problem, named by its line like any other.
+            if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
+            problems.push({ line: r.line, column: 'currency', message: error.message });
+            if (problems.length >= maxProblems) break;
+            continue;
+          }
           values.push({
             factKey: `import:${r.orderId}`,
             orderId: r.orderId,
@@ -100,6 +113,10 @@ export const importTransactions = async (
             amountUsd: usd.toString(),
             orders: r.amount > 0n ? 1 : 0,
           });
+        }
+        if (problems.length > 0) {
+          batch = [];
+          return;
         }
         // One JSON parameter per batch: far cheaper to send and plan than 11 parameters per row.
         const [counted] = await queryRows<{ inserted: number }>(
@@ -119,7 +136,7 @@ export const importTransactions = async (
         batch = [];
       };
       let rows = 0;
-      for await (const { record, info } of parser as AsyncIterable<{
+      for await (const { record, info } of parser() as AsyncIterable<{
         record: Record<string, string>;
         info: { lines: number };
       }>) {
@@ -134,7 +151,7 @@ export const importTransactions = async (
           });
         else {
           seen.add(parsed.row.orderId);
-          batch.push(parsed.row);
+          batch.push({ ...parsed.row, line: info.lines });
         }
         if (problems.length >= maxProblems) break;
         if (batch.length >= batchSize) await flush();
@@ -148,16 +165,6 @@ export const importTransactions = async (
   } catch (error) {
     if (error instanceof Refused)
       return { imported: 0, alreadyImported: 0, problems: problems.slice(0, maxProblems) };
-    if (
-      error instanceof AppError &&
-      error.message.startsWith('No ') &&
-      error.message.includes('exchange rate')
-    )
-      return {
-        imported: 0,
-        alreadyImported: 0,
-        problems: [{ line: 0, column: 'currency', message: error.message }],
-      };
     throw error;
   }
   return { imported, alreadyImported, problems };

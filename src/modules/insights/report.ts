@@ -12,7 +12,7 @@ import {
   share,
   supplierConcentration,
 } from './metrics/index.js';
-import { assertPeriod, dayRange, type Period, yearEarlier } from './period.js';
+import { assertPeriod, dayRange, monthsOf, type Period, yearEarlier } from './period.js';
 
 const usd = (cents: bigint | string | number) => Number(cents) / 100;
 const g = (current: number, base: number) => {
@@ -147,18 +147,17 @@ const dailyActiveBuyers = async (db: Db, period: Period, base: Period) => {
          group by category, month_start order by 1, 2`,
   );
   if (rows.length === 0) return [];
-  const firstYear = Number(
-    rows.reduce((min, r) => (r.month < min ? r.month : min), rows[0]!.month).slice(0, 4),
-  );
+  const firstYear = rows.reduce((min, r) => Math.min(min, Number(r.month.slice(0, 4))), Infinity);
   const byCategory = new Map<string, Map<string, number>>();
   for (const r of rows) {
     const series = byCategory.get(r.category) ?? new Map<string, number>();
     series.set(r.month, r.avg);
     byCategory.set(r.category, series);
   }
+  // Every month of the period counts: a month without an active buyer is a month of 0, as in the forecast.
   const average = (series: Map<string, number>, p: Period) => {
-    const values = [...series.entries()].filter(([m]) => m >= p.from && m <= p.to).map(([, v]) => v);
-    return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+    const values = monthsOf(p).map((first) => series.get(first.slice(0, 7)) ?? 0);
+    return values.reduce((a, b) => a + b, 0) / values.length;
   };
   return [...byCategory.entries()]
     .map(([category, series]) => {
