@@ -1,4 +1,5 @@
-import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { type BrowserContext, type Page, test } from '@playwright/test';
+import { expect } from './support';
 
 // The demo buyer has inquiry threads with suppliers (src/demo/demo-sourcing.ts).
 const PASSWORD = 'tradelane-demo';

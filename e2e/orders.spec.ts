@@ -1,6 +1,16 @@
 import { writeFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
-import { BUYER, mt940, OPERATOR, ok, rfqWithQuote, SUPPLIER, SUPPLIER_NAME, session } from './support';
+import { type Page, test } from '@playwright/test';
+import {
+  BUYER,
+  expect,
+  mt940,
+  OPERATOR,
+  ok,
+  rfqWithQuote,
+  SUPPLIER,
+  SUPPLIER_NAME,
+  session,
+} from './support';
 
 /** The reference code and the amount still owed of one due, as the order page shows them. */
 const readDue = async (page: Page, kind: 'deposit' | 'balance') => {

@@ -1,4 +1,5 @@
-import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { type BrowserContext, type Page, test } from '@playwright/test';
+import { expect } from './support';
 
 // The demo accounts (README): the buyer owner in Spain and the owner of the pump supplier.
 const PASSWORD = 'tradelane-demo';

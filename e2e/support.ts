@@ -1,4 +1,17 @@
-import { type APIResponse, type Browser, type BrowserContext, expect, type Page } from '@playwright/test';
+import {
+  type APIResponse,
+  type Browser,
+  type BrowserContext,
+  expect as baseExpect,
+  type Page,
+} from '@playwright/test';
+
+/**
+ * Assertions that wait up to 15 s for the page to reach the state: the server
+ * runs PGlite on a 2-core machine that other test suites share, and an order
+ * page or a comparison can take more than the default 5 s to load there.
+ */
+export const expect = baseExpect.configure({ timeout: 15_000 });
 
 // The demo accounts (src/demo/accounts.ts), all with one password.
 export const PASSWORD = 'tradelane-demo';
