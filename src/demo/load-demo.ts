@@ -9,6 +9,7 @@ import { loadDemoOrders } from './demo-orders.js';
 import { loadDemoSourcing } from './demo-sourcing.js';
 import { type DemoCompany, generateBuyers, generateProduct, generateSuppliers } from './generate.js';
 import { seededRandom } from './random.js';
+import { loadTradeHistory } from './trade-history.js';
 
 export const demoSize = { suppliers: 64, buyers: 45, productsPerSupplier: 50 } as const;
 
@@ -112,6 +113,7 @@ export const loadDemo = async (
   }
   await loadDemoSourcing(db, random, new Date());
   await loadDemoOrders(db, new Date());
+  await loadTradeHistory(db, { log });
   log(
     `Demo loaded: ${supplierIds.length} suppliers, ${buyers.length + 1} buyers, ${products} products, RFQs with quotes, orders in every state.`,
   );
