@@ -147,7 +147,6 @@ const dailyActiveBuyers = async (db: Db, period: Period, base: Period) => {
          group by category, month_start order by 1, 2`,
   );
   if (rows.length === 0) return [];
-  const firstYear = rows.reduce((min, r) => Math.min(min, Number(r.month.slice(0, 4))), Infinity);
   const byCategory = new Map<string, Map<string, number>>();
   for (const r of rows) {
     const series = byCategory.get(r.category) ?? new Map<string, number>();
@@ -162,6 +161,9 @@ const dailyActiveBuyers = async (db: Db, period: Period, base: Period) => {
   return [...byCategory.entries()]
     .map(([category, series]) => {
       const monthly: number[] = [];
+      // Each category's series starts with its own first year: another category's older history
+      // must not pad this one with zeros (and so change its forecast method).
+      const firstYear = Math.min(...[...series.keys()].map((m) => Number(m.slice(0, 4))));
       for (let y = firstYear; y <= year; y++)
         for (let m = 1; m <= 12; m++) monthly.push(series.get(`${y}-${String(m).padStart(2, '0')}`) ?? 0);
       const forecast = forecastFullYear({ monthly, year, month, firstYear });
