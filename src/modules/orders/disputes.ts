@@ -11,7 +11,7 @@ import { refundAs } from './close-order.js';
 import { escrowHeld } from './escrow.js';
 import { disputableStatuses, disputeMachine, openDisputeStatuses, preShipmentStatuses } from './machines.js';
 import { lockOrder, moveOrder } from './order-moves.js';
-import { findOrderRow, type OrderRow, recordOrderEvent } from './order-store.js';
+import { findDue, findOrderRow, type OrderRow, recordOrderEvent } from './order-store.js';
 import { type OrderSide, orderPolicy } from './policy.js';
 import { type DisputeStatus, disputes } from './schema.js';
 import { addMs, orderSettings } from './settings.js';
@@ -115,11 +115,19 @@ const moveDispute = async (
   return (await findDisputeRow(ctx, dispute.id))!;
 };
 
-/** The order goes back to where the dispute found it. */
+/**
+ * The order goes back to where the dispute found it, or past it when the
+ * balance it was waiting for was paid meanwhile (a payment during a dispute
+ * does not move the order): back in `awaiting_balance` with nothing owed, the
+ * timer would cancel it and forfeit everything paid to the supplier.
+ */
 const resumeOrder = async (ctx: Ctx, order: OrderRow, why: string) => {
   const fresh = (await findOrderRow(ctx.db, order.id))!;
   if (fresh.status !== 'disputed') return fresh;
-  return moveOrder(ctx, fresh, fresh.statusBeforeDispute!, {
+  const before = fresh.statusBeforeDispute!;
+  const balancePaid =
+    before === 'awaiting_balance' && (await findDue(ctx.db, order.id, 'balance'))?.status === 'paid';
+  return moveOrder(ctx, fresh, balancePaid ? 'ready_to_ship' : before, {
     set: { statusBeforeDispute: null },
     details: { why },
   });

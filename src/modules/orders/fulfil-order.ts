@@ -7,10 +7,23 @@ import { openDues } from './dues.js';
 import { getOrder } from './get-order.js';
 import { orderMachine } from './machines.js';
 import { lockOrder, moveOrder } from './order-moves.js';
-import { findDues } from './order-store.js';
+import { findDues, type OrderRow } from './order-store.js';
 import { orderPolicy } from './policy.js';
 import { addMs, orderSettings } from './settings.js';
 import { afterProduction, resolveShipByDate } from './terms.js';
+
+/**
+ * A dispute pauses the order: only its end (disputes.ts) moves the order out
+ * of `disputed`. The machine has those edges for the dispute's sake, so the
+ * fulfilment steps must not take them: shipping or receiving a disputed
+ * order would restart the clocks that release escrow while the dispute is open.
+ */
+const assertNotDisputed = (order: OrderRow) => {
+  if (order.status === 'disputed')
+    throw new AppError('INVALID_TRANSITION', 'The order is paused until its dispute ends', {
+      status: order.status,
+    });
+};
 
 /** The supplier accepts the order: the dues open with their reference codes (or production starts when there is no deposit). */
 export const confirmOrder = async (ctx: Ctx, input: { orderId: string }): Promise<OrderView> => {
@@ -38,6 +51,7 @@ export const markOrderReady = async (ctx: Ctx, input: { orderId: string }): Prom
   await inTransaction(ctx, async (tx) => {
     const order = await lockOrder(tx, input.orderId);
     orderPolicy.assertSupplier(tx.actor, order, input.orderId);
+    assertNotDisputed(order!);
     const balance = (await findDues(tx.db, order!.id)).find((d) => d.kind === 'balance');
     const next = balance?.status === 'paid' ? 'ready_to_ship' : afterProduction(order!);
     await moveOrder(tx, order!, next);
@@ -53,6 +67,7 @@ export const shipOrder = async (
   await inTransaction(ctx, async (tx) => {
     const order = await lockOrder(tx, input.orderId);
     orderPolicy.assertSupplier(tx.actor, order, input.orderId);
+    assertNotDisputed(order!);
     await moveOrder(tx, order!, 'shipped', {
       set: {
         shippedAt: tx.now(),
@@ -70,6 +85,7 @@ export const markOrderDelivered = async (ctx: Ctx, input: { orderId: string }): 
   await inTransaction(ctx, async (tx) => {
     const order = await lockOrder(tx, input.orderId);
     orderPolicy.assertSupplier(tx.actor, order, input.orderId);
+    assertNotDisputed(order!);
     if (!order!.trackingNumber)
       throw new AppError(
         'VALIDATION_FAILED',
@@ -83,6 +99,7 @@ export const markOrderDelivered = async (ctx: Ctx, input: { orderId: string }): 
 /** Receipt (by the buyer, or by the timer for the buyer) opens the protection window. */
 export const receiveOrderAs = async (ctx: Ctx, orderId: string, by: 'buyer' | 'timer') => {
   const order = await lockOrder(ctx, orderId);
+  assertNotDisputed(order!);
   const at = ctx.now();
   const protectionEndsAt = addMs(at, orderSettings().protectionWindowMs);
   await moveOrder(ctx, order!, 'received', {
