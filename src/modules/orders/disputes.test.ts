@@ -72,6 +72,9 @@ describe('disputes', () => {
     const dispute = await openDispute(order.id, '60000', [evidence]);
     expect(dispute.status).toBe('awaiting_response');
     expect(dispute.viewer.actions).toEqual(['withdraw']);
+    // The operator decides escalated disputes only: before that the parties talk.
+    const operatorView = (await money(h, parties.operator).get(`/api/disputes/${dispute.id}`)).json();
+    expect(operatorView.viewer.actions).toEqual([]);
     expect((await getOrder(h, parties.buyer, order.id)).status).toBe('disputed');
     const file = await money(h, parties.supplier).get(dispute.evidence[0]!.url);
     expect(file.statusCode).toBe(200);
@@ -130,6 +133,7 @@ describe('disputes', () => {
 
     const desk = (await money(h, parties.operator).get('/api/disputes')).json();
     expect(desk.items[0].status).toBe('escalated');
+    expect(desk.items[0].viewer.actions).toEqual(['decide']);
     const decided = await act(parties.operator, dispute.id, 'decide', {
       decision: 'full_refund',
       note: 'Not delivered as described',

@@ -42,7 +42,7 @@ const actionsFor = (side: OrderSide, d: DisputeRow, now: Date): string[] => {
   if (side === 'buyer' && open && d.status !== 'escalated' && now >= deadlines.buyerMayEscalate)
     actions.push('escalate');
   if (side === 'buyer' && open) actions.push('withdraw');
-  if (side === 'operator' && open) actions.push('decide');
+  if (side === 'operator' && d.status === 'escalated') actions.push('decide');
   return actions;
 };
 
