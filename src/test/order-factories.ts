@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { OrderView } from '../modules/orders/index.js';
-import { newProduct, type Session } from './factories.js';
+import { newBuyer, newOperator, newProduct, newSupplier, type Session } from './factories.js';
 import type { Harness } from './harness.js';
 
 export const day = 24 * 60 * 60 * 1000;
@@ -156,4 +156,18 @@ export const receivedOrder = async (h: Harness, parties: Parties, terms: Record<
   if (order.status === 'awaiting_balance') order = await wireDue(h, parties, order, 'balance');
   await step(h, parties.supplier, order.id, 'ship', { carrier: 'COSCO', trackingNumber: 'COSU123456' });
   return step(h, parties.buyer, order.id, 'receive');
+};
+
+/** The buyer, supplier and operator of a test file: fresh companies made through the real routes. */
+export const newParties = async (h: Harness): Promise<Parties> => ({
+  buyer: await newBuyer(h),
+  supplier: await newSupplier(h),
+  operator: await newOperator(h),
+});
+
+/** Moves the clock and lets the scheduler's order sweep run (as it would every 5 minutes), then the outbox. */
+export const passTime = async (h: Harness, ms: number) => {
+  h.clock.advance(ms);
+  await h.runTimer('orders.run-timers');
+  await h.drainOutbox();
 };

@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newBuyer, newOperator, newSupplier } from '../../test/factories.js';
 import { useHarness } from '../../test/harness.js';
 import {
   day,
   getOrder,
   money,
+  newParties,
   orderInProduction,
   type Parties,
+  passTime as passTimeBy,
   placeOrder,
   receivedOrder,
   step,
@@ -18,14 +19,10 @@ const h = useHarness();
 let parties: Parties;
 
 beforeAll(async () => {
-  parties = { buyer: await newBuyer(h), supplier: await newSupplier(h), operator: await newOperator(h) };
+  parties = await newParties(h);
 });
 
-const passTime = async (ms: number) => {
-  h.clock.advance(ms);
-  await h.runTimer('orders.run-timers');
-  await h.drainOutbox();
-};
+const passTime = (ms: number) => passTimeBy(h, ms);
 
 const uploadPdf = async () => {
   const boundary = '----tradelane-evidence';

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newBuyer, newOperator, newSupplier } from '../../test/factories.js';
 import { useHarness } from '../../test/harness.js';
 import {
   day,
@@ -7,8 +6,10 @@ import {
   importStatement,
   money,
   mt940,
+  newParties,
   orderInProduction,
   type Parties,
+  passTime as passTimeBy,
   placeOrder,
   receivedOrder,
   step,
@@ -20,15 +21,10 @@ const h = useHarness();
 let parties: Parties;
 
 beforeAll(async () => {
-  parties = { buyer: await newBuyer(h), supplier: await newSupplier(h), operator: await newOperator(h) };
+  parties = await newParties(h);
 });
 
-/** Moves the clock and lets the scheduler's order sweep run, as it would every 5 minutes. */
-const passTime = async (ms: number) => {
-  h.clock.advance(ms);
-  await h.runTimer('orders.run-timers');
-  await h.drainOutbox();
-};
+const passTime = (ms: number) => passTimeBy(h, ms);
 const statusOf = async (id: string) => (await getOrder(h, parties.buyer, id)).status;
 
 describe('order timers', () => {
