@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { type Ctx, inTransaction } from '../core/context.js';
 import { AppError } from '../core/errors.js';
 import { canonicalJson } from '../modules/ledger/index.js';
 import { idempotencyKeys } from './idempotency-schema.js';
 
 const keyPattern = /^[\x21-\x7e]{8,255}$/;
+
+/** The header as the routes document it; `idempotent` itself checks it, with the clearer message. */
+export const idempotencyHeader = z.object({ 'idempotency-key': z.string().optional() }).passthrough();
 
 const scopeOf = (ctx: Ctx) =>
   'companyId' in ctx.actor

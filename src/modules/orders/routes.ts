@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idempotent } from '../../http/idempotency.js';
+import { idempotencyHeader, idempotent } from '../../http/idempotency.js';
 import { sendDownload } from '../../http/uploads.js';
 import {
   CancelBody,
@@ -34,8 +34,6 @@ import {
 import { confirmOrder, markOrderDelivered, markOrderReady, receiveOrder, shipOrder } from './fulfil-order.js';
 import { getOrder, listOrders } from './get-order.js';
 import { disputeStatuses } from './schema.js';
-
-const idempotencyHeader = z.object({ 'idempotency-key': z.string().optional() }).passthrough();
 
 /** Orders and disputes. Commands that move money take an Idempotency-Key header. */
 export const registerOrderRoutes = (instance: FastifyInstance, options: { dataDir: string }) => {

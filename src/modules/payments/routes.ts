@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idempotent } from '../../http/idempotency.js';
+import { idempotencyHeader, idempotent } from '../../http/idempotency.js';
 import { readUploadedFile } from '../../http/uploads.js';
-import { orderPolicy } from '../orders/index.js';
+import { IdParams, orderPolicy } from '../orders/index.js';
 import { importStatement } from './import-statement.js';
 import { readLedgerAccount } from './ledger-access.js';
 import { payOnline } from './pay-online.js';
@@ -12,9 +12,7 @@ import { paymentInstructions } from './payment-instructions.js';
 import { listPayouts, markPayoutPaid } from './payouts.js';
 import { assignPayment, dismissPayment, reconciliationQueue, returnPayment } from './reconciliation.js';
 
-const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
 const Note = z.string().trim().min(1).max(500);
-const idempotencyHeader = z.object({ 'idempotency-key': z.string().optional() }).passthrough();
 
 /** Paying, reconciling, paying out and reading the ledger. Money commands take an Idempotency-Key. */
 export const registerPaymentRoutes = (instance: FastifyInstance) => {
