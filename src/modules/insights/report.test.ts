@@ -250,6 +250,19 @@ describe('the trade index report', () => {
     // (1/31 + 1/31) ÷ 5 against (1/30) ÷ 5: 60/31 − 1 = 0.9354…
     expect(report.dailyActiveBuyers.find((d) => d.category === PU[1])).toMatchObject({ growth: 0.9355 });
   });
+
+  it('draws each category as a line from the prior January, actual to the last month, forecast after', () => {
+    const line = report.dailyActiveBuyers.find((d) => d.category === WH[1])!.monthly;
+    expect(line.map((p) => p.month)).toEqual([
+      ...Array.from({ length: 12 }, (_, i) => `2020-${String(i + 1).padStart(2, '0')}`),
+      ...Array.from({ length: 12 }, (_, i) => `2021-${String(i + 1).padStart(2, '0')}`),
+    ]);
+    // March 2021: 3 buyers on one day of 31 → 0.1; April: 1 of 30 → 0.0.
+    expect(line.find((p) => p.month === '2021-03')).toEqual({ month: '2021-03', actual: 0.1, forecast: null });
+    expect(line.find((p) => p.month === '2021-05')).toEqual({ month: '2021-05', actual: 0, forecast: null });
+    // June on is forecast: 2020's June–December (no activity) scaled by the ratio: 0.
+    expect(line.slice(17).every((p) => p.actual === null && p.forecast === 0)).toBe(true);
+  });
 });
 
 describe('GET /api/index', () => {

@@ -130,6 +130,34 @@ const blueOcean = async (db: Db, period: Period, base: Period) => {
     }));
 };
 
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/**
+ * The chart line of one category: the average daily active buyers of each
+ * month from January of the prior year to December of `year`, actual up to
+ * `month` and forecast after it (where there is a forecast).
+ */
+const monthlyLine = (
+  series: Map<string, number>,
+  year: number,
+  month: number,
+  remaining: number[] | null,
+) => {
+  const line: { month: string; actual: number | null; forecast: number | null }[] = [];
+  for (let y = year - 1; y <= year; y++)
+    for (let m = 1; m <= 12; m++) {
+      const key = `${y}-${String(m).padStart(2, '0')}`;
+      const ahead = y === year && m > month;
+      const predicted = ahead ? remaining?.[m - month - 1] : undefined;
+      line.push({
+        month: key,
+        actual: ahead ? null : round1(series.get(key) ?? 0),
+        forecast: predicted === undefined ? null : round1(predicted),
+      });
+    }
+  return line;
+};
+
 /**
  * Daily active buyers per category (sub-industry): the period's average
  * against the base's, and the full-year forecast of the period's year from
@@ -171,13 +199,14 @@ const dailyActiveBuyers = async (db: Db, period: Period, base: Period) => {
       return {
         category,
         name: nameOf(category),
-        dailyActiveBuyers: Math.round(current * 10) / 10,
+        dailyActiveBuyers: round1(current),
         growth: g(current, average(series, base)),
         forecast: {
           year,
           method: forecast.method,
           growth: forecast.growth === null ? null : round4(forecast.growth),
         },
+        monthly: monthlyLine(series, year, month, forecast.remaining),
       };
     })
     .sort((a, b) => b.dailyActiveBuyers - a.dailyActiveBuyers);

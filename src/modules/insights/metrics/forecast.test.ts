@@ -164,7 +164,14 @@ describe('forecastFullYear', () => {
   it('uses the seasonal ratio with under 24 months of history', () => {
     // 2024 Jan–Mar: 60 + 90 + 150 = 300 → 300 ÷ (200 ÷ 1000) = 1500; growth (1500 − 1000) ÷ 1000 = 0.5.
     const result = forecastFullYear({ monthly: [...year2023, 60, 90, 150], year: 2024, month: 3 });
-    expect(result).toEqual({ value: 1500, method: 'seasonal-ratio', priorYear: 1000, growth: 0.5 });
+    // The other nine months follow 2023's, scaled by 300 ÷ 200 = 1.5: 150 × 7, then 75 × 2 (sum 1200).
+    expect(result).toEqual({
+      value: 1500,
+      method: 'seasonal-ratio',
+      priorYear: 1000,
+      growth: 0.5,
+      remaining: [150, 150, 150, 150, 150, 150, 150, 75, 75],
+    });
   });
 
   it('has nothing to scale by without a prior year', () => {
@@ -173,6 +180,7 @@ describe('forecastFullYear', () => {
       method: 'seasonal-ratio',
       priorYear: null,
       growth: null,
+      remaining: null,
     });
   });
 
@@ -185,6 +193,11 @@ describe('forecastFullYear', () => {
     expect(result.value).toBeCloseTo(1300, 6);
     expect(result.priorYear).toBe(1300);
     expect(result.growth).toBeCloseTo(0, 9);
+    // The eight forecast months are the pattern's May–December.
+    expect(result.remaining).toHaveLength(8);
+    result.remaining!.forEach((value, i) => {
+      expect(value).toBeCloseTo(monthlyPattern[4 + i]!, 6);
+    });
   });
 
   it('falls back to the seasonal ratio when a month is 0 (no multiplicative seasonality)', () => {
@@ -213,7 +226,13 @@ describe('forecastFullYear', () => {
     expect(forecastFullYear({ monthly: [...year2023, ...year2024], year: 2024, month: 12 }).value).toBe(2000);
     const threeYears = [...repeat(monthlyPattern, 2), ...monthlyPattern.map((v) => v * 2)]; // 2600
     const complete = forecastFullYear({ monthly: threeYears, year: 2024, month: 12 });
-    expect(complete).toMatchObject({ value: 2600, method: 'holt-winters', priorYear: 1300, growth: 1 });
+    expect(complete).toMatchObject({
+      value: 2600,
+      method: 'holt-winters',
+      priorYear: 1300,
+      growth: 1,
+      remaining: [],
+    });
   });
 
   it('forecasts a whole year from history alone at month 0', () => {

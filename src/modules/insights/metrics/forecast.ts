@@ -212,6 +212,8 @@ export type FullYearForecast = {
   priorYear: number | null;
   /** Growth of the forecast over the prior year (see `growth`). */
   growth: number | null;
+  /** The forecast of each month after `month` to December (what `value` adds to the year so far); null with `value`. */
+  remaining: number[] | null;
 };
 
 /** Months of history before the forecast year that Holt-Winters needs ("two full years"). */
@@ -255,21 +257,30 @@ export const forecastFullYear = (input: {
   for (const [index, value] of history.entries()) assertCount(`monthly[${index}]`, value);
   const yearToDate = sum(history.slice(yearStart));
   const priorYear = yearStart >= 12 ? sum(history.slice(yearStart - 12, yearStart)) : null;
-  const withGrowth = (value: number | null, method: ForecastMethod): FullYearForecast => ({
+  const withGrowth = (
+    value: number | null,
+    method: ForecastMethod,
+    remaining: number[] | null,
+  ): FullYearForecast => ({
     value,
     method,
     priorYear,
     growth: value === null || priorYear === null ? null : growth(value, priorYear),
+    remaining: value === null ? null : remaining,
   });
 
   if (yearStart >= holtWintersMinMonths && history.every((v) => v > 0)) {
-    const { forecast } = fitHoltWinters(history, 12, 12 - month);
-    return withGrowth(yearToDate + sum(forecast.map((v) => Math.max(0, v))), 'holt-winters');
+    const remaining = fitHoltWinters(history, 12, 12 - month).forecast.map((v) => Math.max(0, v));
+    return withGrowth(yearToDate + sum(remaining), 'holt-winters', remaining);
   }
-  if (priorYear === null) return withGrowth(null, 'seasonal-ratio');
+  if (priorYear === null) return withGrowth(null, 'seasonal-ratio', null);
   const priorYearSameWindow = sum(history.slice(yearStart - 12, yearStart - 12 + month));
+  // The rest of the year follows the prior year's months, scaled as the total is.
+  const scale = priorYearSameWindow === 0 ? 0 : yearToDate / priorYearSameWindow;
+  const remaining = history.slice(yearStart - 12 + month, yearStart).map((v) => v * scale);
   return withGrowth(
     seasonalRatioForecast({ yearToDate, priorYearSameWindow, priorYearFull: priorYear }),
     'seasonal-ratio',
+    remaining,
   );
 };
