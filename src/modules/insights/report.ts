@@ -256,6 +256,7 @@ export const buildIndexReport = async (db: Db, input: Period) => {
           .slice(0, 3)
           .map((r) => ({
             code: r.industry,
+            name: nameOf(r.industry),
             gmvUsd: usd(r.cur_gmv),
             growth: g(Number(r.cur_gmv), Number(r.base_gmv)),
           })),
@@ -267,6 +268,7 @@ export const buildIndexReport = async (db: Db, input: Period) => {
   const industries = (await measuresBy(db, period, base, ['industry'] as const))
     .map((r) => ({
       code: r.industry,
+      name: nameOf(r.industry),
       gmvUsd: usd(r.cur_gmv),
       growth: g(Number(r.cur_gmv), Number(r.base_gmv)),
     }))
@@ -274,6 +276,7 @@ export const buildIndexReport = async (db: Db, input: Period) => {
   const categories = (await measuresBy(db, period, base, ['category'] as const))
     .map((r) => ({
       code: r.category,
+      name: nameOf(r.category),
       gmvUsd: usd(r.cur_gmv),
       growth: g(Number(r.cur_gmv), Number(r.base_gmv)),
     }))
@@ -282,6 +285,7 @@ export const buildIndexReport = async (db: Db, input: Period) => {
   const fastestGrowing = (await measuresBy(db, lastMonth, yearEarlier(lastMonth), ['category'] as const))
     .map((r) => ({
       code: r.category,
+      name: nameOf(r.category),
       gmvUsd: usd(r.cur_gmv),
       growth: g(Number(r.cur_gmv), Number(r.base_gmv)),
     }))
