@@ -1,6 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import type { Database } from '../db/client.js';
-import { buildIndexReport, type IndexReport, rebuildRollups } from '../modules/insights/index.js';
+import {
+  buildIndexReport,
+  type IndexLang,
+  type IndexReport,
+  rebuildRollups,
+  renderIndexPdf,
+} from '../modules/insights/index.js';
 
 const pct = (growth: number | null) =>
   growth === null ? 'n/a' : `${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(2)} %`;
@@ -60,6 +66,17 @@ export const printIndexReport = async (
   const text = options.json ? JSON.stringify(report, null, 2) : formatIndexReport(report);
   if (options.out) await writeFile(options.out, text);
   else console.log(text);
+};
+
+/** `tradelane index --from YYYY-MM --to YYYY-MM --pdf FILE [--lang en|zh-CN|es]`. */
+export const writeIndexPdf = async (
+  database: Database,
+  options: { from: string; to: string; file: string; lang: IndexLang },
+) => {
+  const report = await buildIndexReport(database.db, { from: options.from, to: options.to });
+  const pdf = await renderIndexPdf(report, options.lang, new Date());
+  await writeFile(options.file, pdf);
+  console.log(`Wrote ${options.file} (${Math.round(pdf.length / 1024)} KB).`);
 };
 
 /** `tradelane index rebuild`: the rollups again from the facts. */

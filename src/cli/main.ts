@@ -1,9 +1,10 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { loadDemo } from '../demo/load-demo.js';
+import { indexLangs, isIndexLang } from '../modules/insights/index.js';
 import { importFxRatesFile } from './import-fx-rates.js';
 import { importProductsFile } from './import-products.js';
 import { importActivityFile, importTransactionsFile } from './import-trade-data.js';
-import { printIndexReport, rebuildIndex } from './index-report.js';
+import { printIndexReport, rebuildIndex, writeIndexPdf } from './index-report.js';
 import { verifyLedgerCommand } from './ledger-verify.js';
 import { describeDatabase, openRuntime } from './runtime.js';
 import { serve } from './serve.js';
@@ -113,15 +114,25 @@ const indexCommand = program
   .option('--from <month>', 'first month, YYYY-MM')
   .option('--to <month>', 'last month, YYYY-MM')
   .option('--json', 'print the report as one JSON object')
-  .action(async (options: { from?: string; to?: string; json?: boolean }) => {
+  .option('--pdf <file>', 'write the report with its charts as a PDF file')
+  .option('--lang <lang>', `language of the PDF: ${indexLangs.join(', ')}`, 'en')
+  .action(async (options: { from?: string; to?: string; json?: boolean; pdf?: string; lang: string }) => {
     if (!options.from || !options.to) {
       console.error('Give the period: --from YYYY-MM --to YYYY-MM');
       process.exitCode = 2;
       return;
     }
+    if (!isIndexLang(options.lang)) {
+      console.error(`--lang must be one of ${indexLangs.join(', ')}, not "${options.lang}"`);
+      process.exitCode = 2;
+      return;
+    }
     const runtime = await openRuntime();
     try {
-      await printIndexReport(runtime.database, { from: options.from, to: options.to, json: options.json });
+      const period = { from: options.from, to: options.to };
+      if (options.pdf)
+        await writeIndexPdf(runtime.database, { ...period, file: options.pdf, lang: options.lang });
+      else await printIndexReport(runtime.database, { ...period, json: options.json });
     } catch (error) {
       console.error((error as Error).message);
       process.exitCode = 1;

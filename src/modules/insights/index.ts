@@ -4,11 +4,13 @@
  * and read as metrics against the same period a year earlier.
  */
 export { importActivity, recordActivity } from './activity.js';
+export { type IndexLang, indexLangs, isIndexLang } from './charts/index.js';
 export { industryAndCategory, recordFact } from './facts.js';
 export { importTransactions, type TransactionImport } from './import-transactions.js';
 export { recordOrderPaid, recordOrderRefund } from './order-facts.js';
 export { assertPeriod, type Period, yearEarlier } from './period.js';
 export { buildIndexReport, type IndexReport } from './report.js';
+export { renderIndexPdf } from './report-pdf/index-pdf.js';
 export { applyFactsToRollups, rebuildRollups } from './rollups.js';
 export * from './schema.js';
 export { type CsvProblem, transactionColumns } from './transaction-csv.js';

@@ -284,4 +284,37 @@ describe('GET /api/index', () => {
     const reversed = await h.app.inject({ method: 'GET', url: '/api/index?from=2021-05&to=2021-01' });
     expect(reversed.statusCode).toBe(400);
   });
+
+  it('tells which months have trade and suggests the latest year to date with a base', async () => {
+    const response = await h.app.inject({ method: 'GET', url: '/api/index/coverage' });
+    expect(response.statusCode, response.body).toBe(200);
+    // 2021-06 has trade but June 2020 has none; May 2021 has May 2020 to grow from.
+    expect(response.json()).toEqual({
+      firstMonth: '2020-01',
+      lastMonth: '2021-06',
+      suggested: { from: '2021-01', to: '2021-05' },
+    });
+  });
+
+  it('downloads the report as a PDF with the Chinese font embedded, and refuses an unknown language', async () => {
+    const response = await h.app.inject({
+      method: 'GET',
+      url: '/api/index/report.pdf?from=2021-01&to=2021-05&lang=zh-CN',
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['content-disposition']).toBe(
+      'attachment; filename="tradelane-index-2021-01-2021-05-zh-CN.pdf"',
+    );
+    const pdf = response.rawPayload.toString('latin1');
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    // pdfkit embeds the subset of Noto Sans SC the text uses, with a ToUnicode map so the text can be copied.
+    expect(pdf).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC/);
+    expect(pdf).toContain('/ToUnicode');
+    const bad = await h.app.inject({
+      method: 'GET',
+      url: '/api/index/report.pdf?from=2021-01&to=2021-05&lang=fr',
+    });
+    expect(bad.statusCode).toBe(400);
+  });
 });

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/raw-sql.js';
 import { provinceList, taxonomy } from '../catalog/index.js';
 import { countriesIn, type RegionId, regionIds, regionNames, regionOf } from '../geo/index.js';
+import type { IndexReportData } from './charts/index.js';
 import {
   blueOceanScores,
   forecastFullYear,
@@ -359,7 +360,7 @@ export const buildIndexReport = async (db: Db, input: Period) => {
     blueOcean: await blueOcean(db, period, base),
     dailyActiveBuyers: await dailyActiveBuyers(db, period, base),
     concentration: { provinces: concentration('province'), industries: concentration('industry') },
-  };
+  } satisfies IndexReportData;
 };
 
 export type IndexReport = Awaited<ReturnType<typeof buildIndexReport>>;

@@ -1,9 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { indexLangs } from './charts/index.js';
+import { indexCoverage } from './coverage.js';
 import { buildIndexReport } from './report.js';
+import { renderIndexPdf } from './report-pdf/index-pdf.js';
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month, YYYY-MM');
+const PeriodQuery = z.strictObject({ from: Month, to: Month });
 
 /** The trade index is public: aggregates only, never a company's own figures. */
 export const registerInsightsRoutes = (instance: FastifyInstance) => {
@@ -14,9 +18,40 @@ export const registerInsightsRoutes = (instance: FastifyInstance) => {
       schema: {
         tags: ['insights'],
         summary: 'The trade index for a period of months against the same months a year earlier',
-        querystring: z.strictObject({ from: Month, to: Month }),
+        querystring: PeriodQuery,
       },
     },
     (req) => buildIndexReport(req.ctx.db, req.query),
+  );
+
+  app.get(
+    '/api/index/coverage',
+    {
+      schema: {
+        tags: ['insights'],
+        summary: 'The first and last month the index has trade for, and a suggested period to show',
+      },
+    },
+    (req) => indexCoverage(req.ctx.db),
+  );
+
+  app.get(
+    '/api/index/report.pdf',
+    {
+      schema: {
+        tags: ['insights'],
+        summary: 'The trade index as a PDF report with its charts, in one language',
+        querystring: PeriodQuery.extend({ lang: z.enum(indexLangs).default('en') }),
+      },
+    },
+    async (req, reply) => {
+      const { from, to, lang } = req.query;
+      const report = await buildIndexReport(req.ctx.db, { from, to });
+      const pdf = await renderIndexPdf(report, lang, req.ctx.now());
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="tradelane-index-${from}-${to}-${lang}.pdf"`)
+        .send(pdf);
+    },
   );
 };
