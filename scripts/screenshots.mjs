@@ -25,6 +25,7 @@ const pages = {
   product: `/products/${product.id}`,
   supplier: `/suppliers/${product.supplier.id}`,
   'sign-in': '/sign-in',
+  'trade-index': '/trade-index?from=2021-01&to=2021-05',
 };
 
 mkdirSync(out, { recursive: true });

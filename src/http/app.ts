@@ -30,6 +30,7 @@ import { registerSourcingRoutes } from '../modules/sourcing/routes.js';
 import { registerWebhookRoutes } from '../modules/webhooks/routes.js';
 import { registerAuthBridge, toFetchHeaders } from './auth-bridge.js';
 import { errorBody, handleError } from './errors.js';
+import { registerFontRoutes } from './fonts.js';
 import { registerHealthRoutes } from './health.js';
 
 declare module 'fastify' {
@@ -119,6 +120,7 @@ export const buildApp = async (options: AppOptions): Promise<App> => {
   registerPaymentRoutes(app);
   registerInsightsRoutes(app);
   registerWebhookRoutes(app);
+  registerFontRoutes(app);
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

@@ -1,5 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { NotFound } from './components/not-found';
 import { AppLayout } from './layout/app-layout';
@@ -25,6 +26,11 @@ import { SupplierScreen } from './screens/supplier/supplier-screen';
 import { RfqFeedScreen } from './screens/supplier-feed/rfq-feed-screen';
 import { cssVariablesResolver, theme } from './theme';
 
+// ECharts and the map are only needed on the trade index: load them with it.
+const TradeIndexScreen = lazy(() =>
+  import('./screens/trade-index/trade-index-screen').then((m) => ({ default: m.TradeIndexScreen })),
+);
+
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false } },
 });
@@ -37,6 +43,14 @@ export const App = () => (
           <Route element={<AppLayout />}>
             <Route index element={<HomeScreen />} />
             <Route path="search" element={<SearchScreen />} />
+            <Route
+              path="trade-index"
+              element={
+                <Suspense fallback={null}>
+                  <TradeIndexScreen />
+                </Suspense>
+              }
+            />
             <Route path="products/:id" element={<ProductScreen />} />
             <Route path="suppliers/:id" element={<SupplierScreen />} />
             <Route path="sign-in" element={<SignInScreen />} />

@@ -21,7 +21,7 @@ export const theme = createTheme({
   colors: { lane },
   defaultRadius: 'md',
   fontFamily:
-    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif',
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Tradelane CJK", sans-serif',
   headings: { fontWeight: '700' },
 });
 

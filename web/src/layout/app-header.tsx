@@ -30,6 +30,9 @@ export const AppHeader = () => {
             <Anchor component={Link} to="/search" fz="sm" visibleFrom="md">
               {t('header.browse')}
             </Anchor>
+            <Anchor component={Link} to="/trade-index" fz="sm" visibleFrom="md">
+              {t('header.tradeIndex')}
+            </Anchor>
             {signedIn && (
               <Box visibleFrom="md">
                 <WorkspaceNav />

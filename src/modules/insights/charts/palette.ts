@@ -20,4 +20,5 @@ export const palette = {
  * font whatever this says. Single quotes on purpose: ECharts' SVG renderer puts
  * this inside a double-quoted style attribute without escaping it.
  */
-export const chartFontFamily = "'Noto Sans SC', system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif";
+export const chartFontFamily =
+  "'Noto Sans SC', system-ui, 'PingFang SC', 'Microsoft YaHei', 'Tradelane CJK', sans-serif";

@@ -41,6 +41,9 @@ export const provinceMapOption = (report: IndexReportData, f: IndexFormat): ECha
         nameProperty: 'id',
         nameMap: names,
         roam: false,
+        // As large as the box allows (a share of its shorter side), right of the colour scale.
+        layoutCenter: ['55%', '50%'],
+        layoutSize: '100%',
         label: { show: false },
         itemStyle: { areaColor: palette.mapEmpty, borderColor: palette.border, borderWidth: 0.8 },
         emphasis: { label: { show: true, color: palette.text }, itemStyle: { areaColor: '#ffd43b' } },
