@@ -40,30 +40,29 @@ const measuresBy = async <K extends string>(db: Db, period: Period, base: Period
   );
 };
 
-/** Distinct buyers in each period, in all and by buyer country (exact: buyer sets, not sums). */
-const buyersByCountry = (db: Db, period: Period, base: Period) =>
-  queryRows<{ buyer_country: string; cur: number; base: number }>(
-    db,
-    sql`select buyer_country,
-               count(distinct buyer_id) filter (where month between ${`${period.from}-01`}::date and ${`${period.to}-01`}::date)::int as cur,
-               count(distinct buyer_id) filter (where month between ${`${base.from}-01`}::date and ${`${base.to}-01`}::date)::int as base
-          from trade_buyer_months
-         where month between ${`${base.from}-01`}::date and ${`${period.to}-01`}::date
-         group by buyer_country`,
-  );
-
-const distinctBuyers = async (db: Db, period: Period, base: Period, groupBy: 'all' | 'region') => {
+/**
+ * Distinct buyers of the period and of its base, in all, by buyer country and
+ * by buyer region, in one pass over the buyer-months (exact: sets of buyers,
+ * never sums of counts). The row with both keys null is the whole market.
+ */
+const distinctBuyers = async (db: Db, period: Period, base: Period) => {
   const regionMap = sql`(select key as country, value as region from jsonb_each_text(${JSON.stringify(regionMapping())}::jsonb))`;
-  return queryRows<{ region: string | null; cur: number; base: number }>(
+  const rows = await queryRows<{ country: string | null; region: string | null; cur: number; base: number }>(
     db,
-    sql`select ${groupBy === 'region' ? sql`r.region` : sql`null`} as region,
+    sql`select m.buyer_country as country, r.region,
                count(distinct buyer_id) filter (where month between ${`${period.from}-01`}::date and ${`${period.to}-01`}::date)::int as cur,
                count(distinct buyer_id) filter (where month between ${`${base.from}-01`}::date and ${`${base.to}-01`}::date)::int as base
           from trade_buyer_months m
-          ${groupBy === 'region' ? sql`join ${regionMap} r on r.country = m.buyer_country` : sql``}
+          left join ${regionMap} r on r.country = m.buyer_country
          where month between ${`${base.from}-01`}::date and ${`${period.to}-01`}::date
-         ${groupBy === 'region' ? sql`group by r.region` : sql``}`,
+         group by grouping sets ((m.buyer_country), (r.region), ())`,
   );
+  const all = rows.find((r) => r.country === null && r.region === null) ?? { cur: 0, base: 0 };
+  return {
+    all,
+    byCountry: rows.filter((r) => r.country !== null),
+    byRegion: rows.filter((r) => r.country === null && r.region !== null),
+  };
 };
 
 let regionsByCountry: Record<string, string> | undefined;
@@ -222,15 +221,15 @@ export const buildIndexReport = async (db: Db, input: Period) => {
   const period = assertPeriod(input);
   const base = yearEarlier(period);
   const [totalsRow] = await measuresBy(db, period, base, []);
-  const countryBuyers = await buyersByCountry(db, period, base);
-  const [allBuyers] = await distinctBuyers(db, period, base, 'all');
+  const buyers = await distinctBuyers(db, period, base);
+  const allBuyers = buyers.all;
   const totals = {
     gmvUsd: usd(totalsRow!.cur_gmv),
     gmvGrowth: g(Number(totalsRow!.cur_gmv), Number(totalsRow!.base_gmv)),
     orders: Number(totalsRow!.cur_orders),
     ordersGrowth: g(Number(totalsRow!.cur_orders), Number(totalsRow!.base_orders)),
-    buyers: allBuyers!.cur,
-    buyersGrowth: g(allBuyers!.cur, allBuyers!.base),
+    buyers: allBuyers.cur,
+    buyersGrowth: g(allBuyers.cur, allBuyers.base),
   };
 
   const provinceIndustry = await measuresBy(db, period, base, ['province', 'industry'] as const);
@@ -295,7 +294,7 @@ export const buildIndexReport = async (db: Db, input: Period) => {
     .slice(0, 10);
 
   const countries = await measuresBy(db, period, base, ['buyer_country'] as const);
-  const buyersOf = new Map(countryBuyers.map((c) => [c.buyer_country, c]));
+  const buyersOf = new Map(buyers.byCountry.map((c) => [c.country, c]));
   const buyerCountries = countries
     .map((r) => ({
       code: r.buyer_country,
@@ -309,7 +308,7 @@ export const buildIndexReport = async (db: Db, input: Period) => {
     const region = regionOf(c.code);
     if (region) regionGmv.set(region, (regionGmv.get(region) ?? 0) + c.gmvUsd);
   }
-  const regionBuyers = await distinctBuyers(db, period, base, 'region');
+  const regionBuyers = buyers.byRegion;
   const buyerRegions = rankBy(
     regionBuyers
       .filter((r) => r.cur > 0 || regionGmv.has(r.region!))
