@@ -30,7 +30,12 @@ export type IdPrefix =
   | 'pyo'
   | 'ppm'
   | 'whk'
-  | 'whd';
+  | 'whd'
+  | 'rc'
+  | 'dep'
+  | 'bkg'
+  | 'bev'
+  | 'rco';
 
 const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
 

@@ -7,6 +7,7 @@ export * from '../modules/fx/schema.js';
 export * from '../modules/identity/schema.js';
 export * from '../modules/insights/schema.js';
 export * from '../modules/ledger/schema.js';
+export * from '../modules/logistics/schema.js';
 export * from '../modules/notifications/schema.js';
 export * from '../modules/orders/schema.js';
 export * from '../modules/payments/schema.js';

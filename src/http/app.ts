@@ -23,6 +23,7 @@ import { registerCatalogRoutes } from '../modules/catalog/routes.js';
 import { type Auth, createAuth, resolveActor } from '../modules/identity/index.js';
 import { registerIdentityRoutes } from '../modules/identity/routes.js';
 import { registerInsightsRoutes } from '../modules/insights/routes.js';
+import { registerLogisticsRoutes } from '../modules/logistics/index.js';
 import { registerNotificationRoutes } from '../modules/notifications/routes.js';
 import { registerOrderRoutes } from '../modules/orders/routes.js';
 import { registerPaymentRoutes } from '../modules/payments/routes.js';
@@ -119,6 +120,7 @@ export const buildApp = async (options: AppOptions): Promise<App> => {
   registerOrderRoutes(app, { dataDir: options.dataDir });
   registerPaymentRoutes(app);
   registerInsightsRoutes(app);
+  registerLogisticsRoutes(app);
   registerWebhookRoutes(app);
   registerFontRoutes(app);
 

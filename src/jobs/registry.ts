@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { reindexCompanyProducts } from '../modules/catalog/index.js';
 import { recordOrderPaid, recordOrderRefund } from '../modules/insights/index.js';
+import { moveOrderWithBooking, runDepartureTimers } from '../modules/logistics/index.js';
 import { notify } from '../modules/notifications/index.js';
 import { runOrderTimers } from '../modules/orders/index.js';
 import { schedulePayout } from '../modules/payments/index.js';
@@ -110,6 +111,14 @@ export const registerBackgroundWork = (scheduler: Scheduler) => {
   // is released when the protection window ends, late shipments open claims, disputes escalate.
   scheduler.every('orders.run-timers', '*/5 * * * *', async (db, now) => {
     await runOrderTimers(db, now);
+  });
+  // A freight booking carrying an order moves it: loaded or departed ships it, delivered starts receipt.
+  for (const type of ['booking.loaded', 'booking.departed'])
+    scheduler.onEvent(type, (event, db) => moveOrderWithBooking(event, db, 'ship'));
+  scheduler.onEvent('booking.delivered', (event, db) => moveOrderWithBooking(event, db, 'deliver'));
+  // Departures whose day has passed have left: cargo never reported loaded is rolled (and compensated).
+  scheduler.every('logistics.run-departures', '*/15 * * * *', async (db, now) => {
+    await runDepartureTimers(db, now);
   });
   // Quoting refuses past the deadline by itself; the sweep moves the RFQ's state for everyone to see.
   scheduler.every('sourcing.expire-rfqs', '*/5 * * * *', async (db, now) => {

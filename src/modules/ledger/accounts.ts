@@ -34,7 +34,8 @@ export const accountCode = (...parts: [string, ...string[]]) => parts.join(':');
  * prepaid ad wallet) may never be drawn below zero unless the caller says so.
  */
 export const defaultFlags = (kind: AccountKind): Required<AccountFlags> => ({
-  debitsMustNotExceedCredits: kind === 'escrow' || kind === 'supplier_payable' || kind === 'ad_wallet',
+  debitsMustNotExceedCredits:
+    kind === 'escrow' || kind === 'supplier_payable' || kind === 'shipper_payable' || kind === 'ad_wallet',
   creditsMustNotExceedDebits: false,
 });
 

@@ -17,6 +17,10 @@ import type { LedgerCtx } from './create-transfers.js';
  * - `fxClearing`: the position the platform takes when a buyer pays in
  *   another currency than the order's.
  * - `adWallet`: a supplier's prepaid advertising balance.
+ * - `forwarderSettlement`: what the platform and a forwarder owe each other;
+ *   rollover compensation is charged to it (a debit balance is owed by the
+ *   forwarder and settled on its next invoice, so it may go below zero).
+ * - `shipperPayable`: owed to a shipper (compensation), not yet paid out.
  */
 export const chart = {
   bank: (ctx: LedgerCtx, currency: string) =>
@@ -52,5 +56,19 @@ export const chart = {
       kind: 'ad_wallet',
       currency,
       companyId,
+    }),
+  forwarderSettlement: (ctx: LedgerCtx, forwarderId: string, currency: string) =>
+    openAccount(ctx, {
+      code: accountCode('forwarder_settlement', forwarderId, currency),
+      kind: 'forwarder_settlement',
+      currency,
+      companyId: forwarderId,
+    }),
+  shipperPayable: (ctx: LedgerCtx, shipperId: string, currency: string) =>
+    openAccount(ctx, {
+      code: accountCode('shipper_payable', shipperId, currency),
+      kind: 'shipper_payable',
+      currency,
+      companyId: shipperId,
     }),
 } satisfies Record<string, (...args: never[]) => Promise<LedgerAccount>>;

@@ -25,6 +25,8 @@ export const accountKinds = [
   'compensation',
   'fx_clearing',
   'ad_wallet',
+  'forwarder_settlement',
+  'shipper_payable',
 ] as const;
 export type AccountKind = (typeof accountKinds)[number];
 

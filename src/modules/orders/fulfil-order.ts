@@ -67,17 +67,30 @@ export const shipOrder = async (
   await inTransaction(ctx, async (tx) => {
     const order = await lockOrder(tx, input.orderId);
     orderPolicy.assertSupplier(tx.actor, order, input.orderId);
-    assertNotDisputed(order!);
-    await moveOrder(tx, order!, 'shipped', {
-      set: {
-        shippedAt: tx.now(),
-        carrier: input.carrier ?? null,
-        trackingNumber: input.trackingNumber ?? null,
-      },
-      details: { carrier: input.carrier ?? null, trackingNumber: input.trackingNumber ?? null },
-    });
+    await shipOrderAs(tx, order!, input);
   });
   return getOrder(ctx, { orderId: input.orderId });
+};
+
+/**
+ * Ships a locked order, for the supplier or for a freight booking that
+ * carries it (the booking's loaded or departed event): the caller decided
+ * who may.
+ */
+export const shipOrderAs = async (
+  ctx: Ctx,
+  order: OrderRow,
+  input: { carrier?: string | null; trackingNumber?: string | null },
+) => {
+  assertNotDisputed(order);
+  await moveOrder(ctx, order, 'shipped', {
+    set: {
+      shippedAt: ctx.now(),
+      carrier: input.carrier ?? null,
+      trackingNumber: input.trackingNumber ?? null,
+    },
+    details: { carrier: input.carrier ?? null, trackingNumber: input.trackingNumber ?? null },
+  });
 };
 
 /** The carrier reports arrival: the buyer has 15 days to confirm receipt or dispute. */
@@ -85,15 +98,20 @@ export const markOrderDelivered = async (ctx: Ctx, input: { orderId: string }): 
   await inTransaction(ctx, async (tx) => {
     const order = await lockOrder(tx, input.orderId);
     orderPolicy.assertSupplier(tx.actor, order, input.orderId);
-    assertNotDisputed(order!);
-    if (!order!.trackingNumber)
-      throw new AppError(
-        'VALIDATION_FAILED',
-        'Arrival is recorded for tracked shipments; the buyer confirms receipt of others',
-      );
-    await moveOrder(tx, order!, 'delivered', { set: { arrivedAt: tx.now() } });
+    await markOrderDeliveredAs(tx, order!);
   });
   return getOrder(ctx, { orderId: input.orderId });
+};
+
+/** Arrival of a locked, tracked order, reported by its supplier or by the freight booking carrying it. */
+export const markOrderDeliveredAs = async (ctx: Ctx, order: OrderRow) => {
+  assertNotDisputed(order);
+  if (!order.trackingNumber)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Arrival is recorded for tracked shipments; the buyer confirms receipt of others',
+    );
+  await moveOrder(ctx, order, 'delivered', { set: { arrivedAt: ctx.now() } });
 };
 
 /** Receipt (by the buyer, or by the timer for the buyer) opens the protection window. */

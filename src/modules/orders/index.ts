@@ -17,9 +17,18 @@ export {
 } from './disputes.js';
 export { applyToDue } from './dues.js';
 export { escrowHeld } from './escrow.js';
-export { confirmOrder, markOrderDelivered, markOrderReady, receiveOrder, shipOrder } from './fulfil-order.js';
+export {
+  confirmOrder,
+  markOrderDelivered,
+  markOrderDeliveredAs,
+  markOrderReady,
+  receiveOrder,
+  shipOrder,
+  shipOrderAs,
+} from './fulfil-order.js';
 export { getOrder, listOrders } from './get-order.js';
 export { disputeMachine, orderMachine } from './machines.js';
+export { lockOrder } from './order-moves.js';
 export { type DueRow, findDueByReference, findDues, findOrderRow, type OrderRow } from './order-store.js';
 export { operators, orderBuyers, orderPolicy, orderSuppliers } from './policy.js';
 export { findPaymentReferences, newPaymentReference } from './reference-code.js';

@@ -1,0 +1,18 @@
+/**
+ * Logistics: forwarders' rate cards and their departures (allotments),
+ * freight search, bookings with guaranteed space, their DCSA-style events,
+ * rollover compensation through the ledger, and the link to orders.
+ */
+export { type BookingInput, bookFreight } from './book-freight.js';
+export { type BookingEventInput, cancelBooking, postBookingEvent } from './booking-events.js';
+export { type BookingView, getBooking, listBookings } from './get-booking.js';
+export { bookingMachine } from './machines.js';
+export { moveOrderWithBooking } from './order-link.js';
+export { forwarders, logisticsPolicy, shippers } from './policy.js';
+export { priceOf } from './pricing.js';
+export { getRateCard, listRateCards, publishRateCard, type RateCardInput } from './rate-cards.js';
+export { rolloverCompensation } from './rollover.js';
+export { registerLogisticsRoutes } from './routes.js';
+export * from './schema.js';
+export { type FreightSearch, searchFreight } from './search-freight.js';
+export { runDepartureTimers } from './timers.js';

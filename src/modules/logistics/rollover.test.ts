@@ -1,0 +1,113 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/raw-sql.js';
+import { newBuyer } from '../../test/factories.js';
+import { book, newForwarder, publishCard, reportEvent } from '../../test/freight-factories.js';
+import { useHarness } from '../../test/harness.js';
+import { verifyLedger } from '../ledger/index.js';
+import { rolloverCompensation } from './rollover.js';
+
+const h = useHarness();
+
+const view = (id: string, cookie: string) =>
+  h.app.inject({ method: 'GET', url: `/api/freight/bookings/${id}`, headers: { cookie } });
+
+describe('rollover compensation', () => {
+  it('is per container plus per container-day of delay', () => {
+    expect(rolloverCompensation({ perContainer: '20000', perDay: '5000' }, 2, 6).amount).toBe(100000n);
+    expect(rolloverCompensation({ perContainer: '20000', perDay: '5000' }, 1, 0).amount).toBe(20000n);
+  });
+
+  it('pays a guaranteed booking rolled by 6 days exactly once, from the forwarder to the shipper', async () => {
+    const forwarder = await newForwarder(h);
+    const { departures } = await publishCard(h, forwarder);
+    const shipper = await newBuyer(h);
+    const booking = await book(h, shipper, {
+      departureId: departures[0]!.id,
+      containers: 2,
+      guaranteed: true,
+    });
+    await reportEvent(h, forwarder, booking.id, { kind: 'confirmed', bookingNumber: 'COSU1' });
+
+    // 10 November → 16 November: 2 × (200.00 + 6 × 50.00) = 1,000.00.
+    const roll = { kind: 'rolled', note: 'Vessel overbooked', toDepartureId: departures[1]!.id };
+    const first = await reportEvent(h, forwarder, booking.id, { ...roll, externalId: 'roll-1' });
+    expect(first.statusCode, first.body).toBe(200);
+    // The same roll reported again, with and without the same id: nothing more is paid.
+    await reportEvent(h, forwarder, booking.id, { ...roll, externalId: 'roll-1' });
+    await reportEvent(h, forwarder, booking.id, { ...roll, externalId: 'roll-1-resent' });
+
+    const rolled = (await view(booking.id, shipper.cookie)).json();
+    expect(rolled).toMatchObject({
+      status: 'rolled',
+      rolls: 1,
+      departure: { departsOn: '2026-11-16' },
+      originalDeparture: { departsOn: '2026-11-10' },
+    });
+    expect(rolled.compensations).toEqual([
+      expect.objectContaining({
+        amount: '100000',
+        currency: 'USD',
+        delayDays: 6,
+        calculation: expect.objectContaining({
+          containers: 2,
+          perContainer: '20000',
+          perDay: '5000',
+          delayDays: 6,
+        }),
+      }),
+    ]);
+    const report = await verifyLedger(h.database.db);
+    expect(report.ok, JSON.stringify(report.violations)).toBe(true);
+    const balances = await queryRows(
+      h.database.db,
+      sql`select kind, company_id, debits_posted::text, credits_posted::text from ledger_accounts
+           where kind in ('forwarder_settlement', 'shipper_payable') order by kind`,
+    );
+    expect(balances).toEqual([
+      {
+        kind: 'forwarder_settlement',
+        company_id: forwarder.companyId,
+        debits_posted: '100000',
+        credits_posted: '0',
+      },
+      {
+        kind: 'shipper_payable',
+        company_id: shipper.companyId,
+        debits_posted: '0',
+        credits_posted: '100000',
+      },
+    ]);
+  });
+
+  it('rolls and compensates cargo never loaded when its departure leaves, standard bookings without pay', async () => {
+    const forwarder = await newForwarder(h);
+    const { departures } = await publishCard(h, forwarder);
+    const shipper = await newBuyer(h);
+    const guaranteed = await book(h, shipper, {
+      departureId: departures[0]!.id,
+      containers: 1,
+      guaranteed: true,
+    });
+    const standard = await book(h, shipper, { departureId: departures[0]!.id, containers: 1 });
+    const loaded = await book(h, shipper, { departureId: departures[0]!.id, containers: 1 });
+    for (const id of [guaranteed.id, standard.id, loaded.id])
+      await reportEvent(h, forwarder, id, { kind: 'confirmed', bookingNumber: `BN-${id}` });
+    await reportEvent(h, forwarder, loaded.id, { kind: 'loaded' });
+
+    h.clock.set(new Date('2026-11-11T09:00:00Z'));
+    await h.runTimer('logistics.run-departures');
+    await h.runTimer('logistics.run-departures');
+
+    const g = (await view(guaranteed.id, shipper.cookie)).json();
+    expect(g).toMatchObject({ status: 'rolled', departure: { departsOn: '2026-11-16' } });
+    // 1 × (200.00 + 6 × 50.00)
+    expect(g.compensations.map((c: { amount: string }) => c.amount)).toEqual(['50000']);
+    expect((await view(standard.id, shipper.cookie)).json()).toMatchObject({
+      status: 'rolled',
+      compensations: [],
+    });
+    expect((await view(loaded.id, shipper.cookie)).json()).toMatchObject({ status: 'loaded', rolls: 0 });
+    expect((await verifyLedger(h.database.db)).ok).toBe(true);
+  });
+});

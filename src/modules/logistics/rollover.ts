@@ -1,0 +1,175 @@
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type { Ctx } from '../../core/context.js';
+import { AppError } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import { transition } from '../../core/transition.js';
+import { chart, requireTransfers } from '../ledger/index.js';
+import {
+  type BookingRow,
+  type DepartureRow,
+  findCard,
+  freeUnits,
+  lockDeparture,
+  moveUnits,
+} from './booking-store.js';
+import { containersOf } from './cargo-units.js';
+import { bookingMachine } from './machines.js';
+import { daysBetween } from './schedule.js';
+import { bookingEvents, bookings, departures, type RolloverTerms, rolloverCompensations } from './schema.js';
+
+/**
+ * What a forwarder owes for rolling a guaranteed booking: per container, plus
+ * per container for each day of delay. Exact integers in the card's currency.
+ */
+export const rolloverCompensation = (terms: RolloverTerms, containers: number, delayDays: number) => {
+  const perContainer = BigInt(terms.perContainer);
+  const perDay = BigInt(terms.perDay);
+  const amount = BigInt(containers) * (perContainer + perDay * BigInt(Math.max(0, delayDays)));
+  return {
+    amount,
+    calculation: {
+      containers,
+      perContainer: terms.perContainer,
+      delayDays,
+      perDay: terms.perDay,
+      formula: 'containers × (perContainer + perDay × delayDays)',
+      amount: String(amount),
+    },
+  };
+};
+
+/** The card's next scheduled departure after `after` with room for `units`, locked. */
+const nextDepartureWithSpace = async (ctx: Ctx, booking: BookingRow, after: string) => {
+  const candidates = await ctx.db
+    .select({ id: departures.id })
+    .from(departures)
+    .where(
+      and(
+        eq(departures.rateCardId, booking.rateCardId),
+        eq(departures.status, 'scheduled'),
+        gt(departures.departsOn, after),
+      ),
+    )
+    .orderBy(asc(departures.departsOn))
+    .limit(20);
+  for (const { id } of candidates) {
+    const departure = await lockDeparture(ctx.db, id);
+    if (departure && freeUnits(departure) >= booking.units) return departure;
+  }
+  return undefined;
+};
+
+/**
+ * The booking missed its departure: it moves to the card's next departure
+ * with space (or, failing one, waits rolled for the forwarder to rebook), and
+ * a guaranteed booking is compensated through the ledger, from the
+ * forwarder's settlement account to the shipper, once per missed departure.
+ */
+export const rollBooking = async (
+  ctx: Ctx,
+  booking: BookingRow,
+  input: { reason: string; reportedBy: 'forwarder' | 'platform'; occurredAt: Date; toDepartureId?: string },
+) => {
+  const missed = await lockDeparture(ctx.db, booking.departureId);
+  if (!missed) throw new AppError('NOT_FOUND', `Departure ${booking.departureId} not found`);
+  let target: DepartureRow | undefined;
+  if (input.toDepartureId) {
+    target = await lockDeparture(ctx.db, input.toDepartureId);
+    if (!target || target.rateCardId !== booking.rateCardId || target.departsOn <= missed.departsOn)
+      throw new AppError('VALIDATION_FAILED', 'A booking rolls to a later departure of the same rate card', {
+        field: 'toDepartureId',
+      });
+    if (target.status !== 'scheduled' || freeUnits(target) < booking.units)
+      throw new AppError('CONFLICT', `Departure ${target.id} has no room for ${booking.units} more`, {
+        available: freeUnits(target),
+      });
+  } else {
+    target = await nextDepartureWithSpace(ctx, booking, missed.departsOn);
+  }
+  const now = ctx.now();
+  await moveUnits(ctx.db, missed, -booking.units, booking.guaranteed, now);
+  if (target) await moveUnits(ctx.db, target, booking.units, booking.guaranteed, now);
+  const delayDays = target ? daysBetween(missed.departsOn, target.departsOn) : null;
+  await transition(ctx, {
+    machine: bookingMachine,
+    table: bookings,
+    record: booking,
+    to: 'rolled',
+    set: { departureId: target?.id ?? booking.departureId, rolls: booking.rolls + 1 },
+    payload: { shipperId: booking.shipperId, from: missed.id, to: target?.id ?? null, delayDays },
+  });
+  await ctx.db.insert(bookingEvents).values({
+    companyId: booking.companyId,
+    id: newId('bev', now),
+    bookingId: booking.id,
+    kind: 'rolled',
+    occurredAt: input.occurredAt,
+    note: input.reason,
+    source: input.reportedBy === 'forwarder' ? 'api' : 'platform',
+    details: {
+      missedDepartureId: missed.id,
+      missedVoyage: missed.voyage,
+      toDepartureId: target?.id ?? null,
+      toVoyage: target?.voyage ?? null,
+      delayDays,
+    },
+    createdAt: now,
+  });
+  if (booking.guaranteed) await compensate(ctx, booking, missed, delayDays ?? 0);
+};
+
+const compensate = async (ctx: Ctx, booking: BookingRow, missed: DepartureRow, delayDays: number) => {
+  const card = await findCard(ctx.db, booking.rateCardId);
+  if (!card?.rolloverTerms) return;
+  const { amount, calculation } = rolloverCompensation(
+    card.rolloverTerms,
+    containersOf(booking.cargo),
+    delayDays,
+  );
+  if (amount === 0n) return;
+  const transferId = `freight:${booking.id}:rollover:${missed.id}`;
+  const inserted = await ctx.db
+    .insert(rolloverCompensations)
+    .values({
+      companyId: booking.companyId,
+      id: newId('rco', ctx.now()),
+      bookingId: booking.id,
+      missedDepartureId: missed.id,
+      shipperId: booking.shipperId,
+      currency: booking.currency,
+      amount,
+      containers: containersOf(booking.cargo),
+      delayDays,
+      calculation,
+      transferId,
+      createdAt: ctx.now(),
+    })
+    .onConflictDoNothing()
+    .returning({ id: rolloverCompensations.id });
+  // Already compensated for this departure: the roll was reported again.
+  if (inserted.length === 0) return;
+  const forwarder = await chart.forwarderSettlement(ctx, booking.companyId, booking.currency);
+  const shipper = await chart.shipperPayable(ctx, booking.shipperId, booking.currency);
+  await requireTransfers(ctx, [
+    {
+      id: transferId,
+      debitAccountId: forwarder.id,
+      creditAccountId: shipper.id,
+      amount,
+      currency: booking.currency,
+      reference: `freight:${booking.id}:rollover`,
+      userData: calculation,
+    },
+  ]);
+  await ctx.events.emit(
+    'booking.compensated',
+    {
+      id: booking.id,
+      shipperId: booking.shipperId,
+      amount: String(amount),
+      currency: booking.currency,
+      delayDays,
+    },
+    booking.companyId,
+  );
+};

@@ -1,0 +1,125 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { BookingBody, BookingEventBody, FreightSearchQuery, IdParams, RateCardBody } from './api.js';
+import { bookFreight } from './book-freight.js';
+import { cancelBooking, postBookingEvent } from './booking-events.js';
+import { getBooking, listBookings } from './get-booking.js';
+import { getRateCard, listRateCards, publishRateCard } from './rate-cards.js';
+import { searchFreight } from './search-freight.js';
+
+/** JSON has no bigint: money leaves as strings of minor units. */
+const json = <T>(value: T): T =>
+  JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? String(v) : v)));
+
+/** Freight: search, bookings and their events, forwarders' rate cards. */
+export const registerLogisticsRoutes = (instance: FastifyInstance) => {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
+  const tags = ['freight'];
+
+  app.get(
+    '/api/freight/search',
+    {
+      schema: {
+        tags,
+        summary: 'Freight offers on a lane for a cargo and ready date',
+        querystring: FreightSearchQuery,
+      },
+    },
+    (req) => {
+      const q = req.query;
+      const cargo =
+        q.containerType && q.containers
+          ? { containers: { type: q.containerType, count: q.containers } }
+          : { weightKg: q.weightKg!, volumeCbm: q.volumeCbm ?? 0 };
+      return searchFreight(req.ctx, { ...q, cargo });
+    },
+  );
+  app.post(
+    '/api/freight/bookings',
+    { schema: { tags, summary: 'Book space on a departure (shipper)', body: BookingBody } },
+    async (req, reply) => {
+      const booking = await bookFreight(req.ctx, req.body);
+      return reply.status(201).send(await getBooking(req.ctx, booking.id));
+    },
+  );
+  app.get(
+    '/api/freight/bookings',
+    { schema: { tags, summary: "The company's bookings, newest first" } },
+    (req) => listBookings(req.ctx),
+  );
+  app.get(
+    '/api/freight/bookings/:id',
+    { schema: { tags, summary: 'A booking with its timeline', params: IdParams } },
+    (req) => getBooking(req.ctx, req.params.id),
+  );
+  app.post(
+    '/api/freight/bookings/:id/events',
+    {
+      schema: {
+        tags,
+        summary:
+          'Report a booking event: confirmation, gate-in, loading, departure, arrival, delivery, a roll (forwarder)',
+        params: IdParams,
+        body: BookingEventBody,
+      },
+    },
+    async (req) => {
+      const { occurredAt, ...rest } = req.body;
+      await postBookingEvent(req.ctx, req.params.id, {
+        ...rest,
+        occurredAt: occurredAt ? new Date(occurredAt) : undefined,
+      });
+      return getBooking(req.ctx, req.params.id);
+    },
+  );
+  app.post(
+    '/api/freight/bookings/:id/cancel',
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw a booking before its cargo reaches the terminal (shipper)',
+        params: IdParams,
+      },
+    },
+    async (req) => {
+      await cancelBooking(req.ctx, req.params.id);
+      return getBooking(req.ctx, req.params.id);
+    },
+  );
+  app.post(
+    '/api/freight/rate-cards',
+    {
+      schema: {
+        tags,
+        summary: 'Publish a rate card and open its departures (forwarder)',
+        body: RateCardBody,
+      },
+    },
+    async (req, reply) => {
+      const b = req.body;
+      const created = await publishRateCard(req.ctx, {
+        ...b,
+        basePrice: BigInt(b.basePrice),
+        minimumCharge: BigInt(b.minimumCharge),
+        guaranteedPremium: b.guaranteedPremium == null ? null : BigInt(b.guaranteedPremium),
+      });
+      return reply.status(201).send(json(created));
+    },
+  );
+  app.get(
+    '/api/freight/rate-cards',
+    { schema: { tags, summary: "The forwarder's rate cards" } },
+    async (req) => json(await listRateCards(req.ctx)),
+  );
+  app.get(
+    '/api/freight/rate-cards/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A rate card with its departures and allotments (its forwarder)',
+        params: IdParams,
+      },
+    },
+    async (req) => json(await getRateCard(req.ctx, req.params.id)),
+  );
+};
