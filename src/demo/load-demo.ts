@@ -5,6 +5,7 @@ import type { Database, Db } from '../db/client.js';
 import { insertProducts } from '../modules/catalog/index.js';
 import { companies, createAuth, members, users } from '../modules/identity/index.js';
 import { demoAccounts, demoCompanies, demoPassword } from './accounts.js';
+import { loadDemoFreight } from './demo-freight.js';
 import { loadDemoOrders } from './demo-orders.js';
 import { loadDemoSourcing } from './demo-sourcing.js';
 import { type DemoCompany, generateBuyers, generateProduct, generateSuppliers } from './generate.js';
@@ -113,6 +114,7 @@ export const loadDemo = async (
   }
   await loadDemoSourcing(db, random, new Date());
   await loadDemoOrders(db, new Date());
+  await loadDemoFreight(db, new Date(), log);
   await loadTradeHistory(db, { log });
   log(
     `Demo loaded: ${supplierIds.length} suppliers, ${buyers.length + 1} buyers, ${products} products, RFQs with quotes, orders in every state.`,
