@@ -1,9 +1,9 @@
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import { and, eq, sql } from 'drizzle-orm';
-import { AppError } from '../../core/errors.js';
 import type { Db } from '../../db/client.js';
 import { taxonomy } from '../catalog/index.js';
+import { copyRows } from './copy-rows.js';
+import { csvRecords } from './csv-records.js';
 import { industryAndCategory } from './facts.js';
 import { recomputeActivityDays } from './rollups.js';
 import {
@@ -68,79 +68,73 @@ export const recordActivity = async (
       });
 };
 
+/** The problems of one activity row (`day,buyer_id,category,kind`), or the event it records. */
+const parseActivityRow = (
+  fields: readonly string[],
+  line: number,
+): { problems: CsvProblem[] } | { event: typeof buyerActivity.$inferInsert } => {
+  const problems: CsvProblem[] = [];
+  const [day, buyerId, code, kind] = fields.map((f) => f.trim()) as [string, string, string, ActivityKind];
+  const category = categoryOf(code);
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(day) ||
+    Number.isNaN(Date.parse(day)) ||
+    // Date.parse takes 2021-02-30 (as 2 March); the database would not.
+    new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day
+  )
+    problems.push({ line, column: 'day', message: `"${day}" is not an ISO date` });
+  if (!/^[\w.:-]{1,64}$/.test(buyerId))
+    problems.push({ line, column: 'buyer_id', message: `"${buyerId}" is not an id` });
+  if (!category)
+    problems.push({ line, column: 'category', message: `"${fields[2]}" is not a taxonomy code` });
+  if (!activityKinds.includes(kind))
+    problems.push({ line, column: 'kind', message: `"${kind}" is not one of ${activityKinds.join(', ')}` });
+  return problems.length > 0 ? { problems } : { event: { day, buyerId, category: category!, kind } };
+};
+
 /**
  * `tradelane import activity FILE.csv` (`day,buyer_id,category,kind`): all
  * rows or none, problems with line and column; the rollups of the days the
- * file touches are recomputed from the raw events.
+ * file touches are recomputed from the raw events. Rows are COPYed in
+ * batches: every field is checked against a pattern or a code list, so none
+ * holds a tab, newline or backslash.
  */
 export const importActivity = async (
   db: Db,
   input: { source: Readable; onProgress?: (rows: number) => void },
 ): Promise<{ imported: number; problems: CsvProblem[] }> => {
   const problems: CsvProblem[] = [];
-  // Made where it is read: an error (a wrong header) before the loop listens would go unhandled.
-  const parser = () =>
-    input.source.pipe(
-      parse({
-        bom: true,
-        skip_empty_lines: true,
-        info: true,
-        columns: (header: string[]) => {
-          if (header.map((h) => h.trim()).join(',') !== activityColumns.join(','))
-            throw new AppError(
-              'VALIDATION_FAILED',
-              `The header must be exactly: ${activityColumns.join(',')}`,
-            );
-          return header.map((h) => h.trim());
-        },
-      }),
-    );
   let imported = 0;
   class Refused extends Error {}
   try {
     await db.transaction(async (tx) => {
       const t = tx as unknown as Db;
-      let batch: (typeof buyerActivity.$inferInsert)[] = [];
+      let text = '';
       let from = '9999-12-31';
       let to = '0000-01-01';
       const flush = async () => {
-        if (batch.length > 0 && problems.length === 0) await t.insert(buyerActivity).values(batch);
-        imported += batch.length;
-        batch = [];
-      };
-      for await (const { record, info } of parser() as AsyncIterable<{
-        record: Record<string, string>;
-        info: { lines: number };
-      }>) {
-        const line = info.lines;
-        const day = (record.day ?? '').trim();
-        const kind = (record.kind ?? '').trim() as ActivityKind;
-        const category = categoryOf((record.category ?? '').trim());
-        const buyerId = (record.buyer_id ?? '').trim();
-        if (
-          !/^\d{4}-\d{2}-\d{2}$/.test(day) ||
-          Number.isNaN(Date.parse(day)) ||
-          // Date.parse takes 2021-02-30 (as 2 March); the database would not.
-          new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day
-        )
-          problems.push({ line, column: 'day', message: `"${day}" is not an ISO date` });
-        if (!/^[\w.:-]{1,64}$/.test(buyerId))
-          problems.push({ line, column: 'buyer_id', message: `"${buyerId}" is not an id` });
-        if (!category)
-          problems.push({ line, column: 'category', message: `"${record.category}" is not a taxonomy code` });
-        if (!activityKinds.includes(kind))
-          problems.push({
-            line,
-            column: 'kind',
-            message: `"${kind}" is not one of ${activityKinds.join(', ')}`,
+        if (problems.length === 0)
+          await copyRows(t, {
+            table: 'buyer_activity',
+            columns: ['day', 'buyer_id', 'category', 'kind'],
+            text,
           });
-        if (problems.length >= 100) break;
-        if (problems.length === 0) {
-          batch.push({ day, buyerId, category: category!, kind });
+        text = '';
+      };
+      for await (const record of csvRecords(input.source, activityColumns)) {
+        const parsed =
+          'problem' in record ? { problems: [record.problem] } : parseActivityRow(record.fields, record.line);
+        if ('problems' in parsed) problems.push(...parsed.problems);
+        else if (problems.length === 0) {
+          const { day, buyerId, category, kind } = parsed.event;
+          text += `${day}\t${buyerId}\t${category}\t${kind}\n`;
+          imported++;
           if (day < from) from = day;
           if (day > to) to = day;
+          if (imported % 50_000 === 0) await flush();
         }
-        if (batch.length >= 5000) await flush();
+        if (problems.length >= 100) break;
+        const line = 'line' in record ? record.line : record.problem.line;
         if (line % 10_000 === 0) input.onProgress?.(line);
       }
       await flush();

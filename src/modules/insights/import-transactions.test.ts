@@ -153,6 +153,21 @@ describe('importing transactions', () => {
     expect(await factCount()).toBe(0);
   });
 
+  it('reports a row with a field too few or too many as a problem of its line', async () => {
+    const result = await importTransactions(h.database.db, {
+      source: csv(header, good[1]!, good[2]!.replace(',EUR', ''), `${good[4]!},extra`),
+    });
+    expect(result).toEqual({
+      imported: 0,
+      alreadyImported: 0,
+      problems: [
+        { line: 3, column: null, message: '9 fields where the header has 10' },
+        { line: 4, column: null, message: '11 fields where the header has 10' },
+      ],
+    });
+    expect(await factCount()).toBe(0);
+  });
+
   it('refuses a file whose header is not exactly the expected columns', async () => {
     const reordered =
       'paid_at,order_id,supplier_id,supplier_province,industry,category,buyer_id,buyer_country,amount,currency';

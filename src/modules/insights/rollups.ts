@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/raw-sql.js';
+import { insertFromFacts, tradeRollups, upsertFromFacts } from './rollup-statements.js';
 
 /**
  * Folds the facts with `seq` in (after, upTo] into the rollups. Additive
@@ -10,40 +11,25 @@ import { queryRows } from '../../db/raw-sql.js';
  */
 export const applyFactsToRollups = async (db: Db, range: { after: number; upTo: number }) => {
   if (range.upTo <= range.after) return;
-  await db.execute(sql`
-    insert into trade_daily (day, province, industry, category, buyer_country, gmv_usd, orders)
-    select paid_on, supplier_province, industry, category, buyer_country, sum(amount_usd), sum(orders)
-      from trade_facts
-     where seq > ${range.after} and seq <= ${range.upTo}
-     group by 1, 2, 3, 4, 5
-    on conflict (day, province, industry, category, buyer_country) do update
-       set gmv_usd = trade_daily.gmv_usd + excluded.gmv_usd,
-           orders = trade_daily.orders + excluded.orders`);
-  await db.execute(sql`
-    insert into trade_monthly (month, province, industry, category, buyer_country, gmv_usd, orders)
-    select date_trunc('month', paid_on)::date, supplier_province, industry, category, buyer_country,
-           sum(amount_usd), sum(orders)
-      from trade_facts
-     where seq > ${range.after} and seq <= ${range.upTo}
-     group by 1, 2, 3, 4, 5
-    on conflict (month, province, industry, category, buyer_country) do update
-       set gmv_usd = trade_monthly.gmv_usd + excluded.gmv_usd,
-           orders = trade_monthly.orders + excluded.orders`);
-  await db.execute(sql`
-    insert into trade_supplier_months (month, province, industry, supplier_id, gmv_usd)
-    select date_trunc('month', paid_on)::date, supplier_province, industry, supplier_id, sum(amount_usd)
-      from trade_facts
-     where seq > ${range.after} and seq <= ${range.upTo}
-     group by 1, 2, 3, 4
-    on conflict (month, province, industry, supplier_id) do update
-       set gmv_usd = trade_supplier_months.gmv_usd + excluded.gmv_usd`);
-  // A refund does not make its buyer less of a buyer: only paid orders count toward active buyers.
-  await db.execute(sql`
-    insert into trade_buyer_months (month, buyer_country, buyer_id)
-    select distinct date_trunc('month', paid_on)::date, buyer_country, buyer_id
-      from trade_facts
-     where seq > ${range.after} and seq <= ${range.upTo} and orders > 0
-    on conflict do nothing`);
+  for (const rollup of tradeRollups) await db.execute(upsertFromFacts(rollup, range));
+};
+
+/**
+ * applyFactsToRollups for a large range (an import), with the working
+ * memory its aggregations need, in the caller's transaction.
+ */
+export const foldFactsInBulk = async (db: Db, range: { after: number; upTo: number }) => {
+  await allowLargeAggregates(db);
+  await applyFactsToRollups(db, range);
+};
+
+/**
+ * Working memory for large aggregations for the rest of the caller's
+ * transaction: with Postgres's default 4 MB a million facts' groups spill to
+ * disk, which triples the time of the aggregation on PGlite.
+ */
+const allowLargeAggregates = async (db: Db) => {
+  await db.execute(sql`set local work_mem = '256MB'`);
 };
 
 /** Recomputes the activity rollups of the given days from the raw events (exact distinct buyers per day). */
@@ -82,7 +68,9 @@ export const rebuildRollups = async (db: Db) =>
     await t.execute(
       sql`truncate trade_daily, trade_monthly, trade_supplier_months, trade_buyer_months, activity_daily, active_buyers_daily`,
     );
-    await applyFactsToRollups(t, { after: 0, upTo: await lastFactSeq(t) });
+    await allowLargeAggregates(t);
+    const all = { after: 0, upTo: await lastFactSeq(t) };
+    for (const rollup of tradeRollups) await t.execute(insertFromFacts(rollup, all));
     const [span] = await queryRows<{ from: string | null; to: string | null }>(
       t,
       sql`select min(day)::text as "from", max(day)::text as "to" from buyer_activity`,

@@ -1,6 +1,7 @@
-import { isCurrency, parseMajor } from '../../core/money.js';
+import { isCurrency } from '../../core/money.js';
 import { provinceList, taxonomy } from '../catalog/index.js';
 import { regionOf } from '../geo/index.js';
+import { parseSignedMajor } from './usd-amounts.js';
 
 /** The exact header `tradelane import transactions` takes, in order. */
 export const transactionColumns = [
@@ -34,60 +35,78 @@ export type CsvProblem = { line: number; column: string | null; message: string 
 
 const idPattern = /^[\w.:-]{1,64}$/;
 
-/** Checks one data row (`line` is the file's 1-based line number); returns the row or its problems. */
+const calendarDays = new Map<string, boolean>();
+/** Whether `YYYY-MM-DD` is a day of the calendar (2021-02-30 is not); remembered, since a file repeats its days. */
+const isCalendarDay = (day: string) => {
+  let valid = calendarDays.get(day);
+  if (valid === undefined) {
+    const at = new Date(`${day}T00:00:00Z`);
+    valid = !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === day;
+    // Bounded: a file of garbage dates must not grow it without end.
+    if (calendarDays.size < 100_000) calendarDays.set(day, valid);
+  }
+  return valid;
+};
+
+/**
+ * Checks one data row, its fields in `transactionColumns` order (`line` is
+ * the file's 1-based line number); returns the row or its problems.
+ */
 export const parseTransactionRow = (
-  record: Record<string, string>,
+  fields: readonly string[],
   line: number,
 ): { row: TransactionRow } | { problems: CsvProblem[] } => {
   const problems: CsvProblem[] = [];
-  const bad = (column: string, message: string) => problems.push({ line, column, message });
-  const v = (column: (typeof transactionColumns)[number]) => (record[column] ?? '').trim();
-  for (const column of ['order_id', 'supplier_id', 'buyer_id'] as const)
-    if (!idPattern.test(v(column)))
-      bad(column, `"${v(column)}" is not an id (1–64 letters, digits, _ . : -)`);
-  const paid = /^(\d{4}-\d{2}-\d{2})(T.*)?$/.exec(v('paid_at'));
-  if (
-    !paid ||
-    Number.isNaN(Date.parse(`${paid[1]}T00:00:00Z`)) ||
-    new Date(`${paid[1]}T00:00:00Z`).toISOString().slice(0, 10) !== paid[1]
-  )
-    bad('paid_at', `"${v('paid_at')}" is not an ISO date (YYYY-MM-DD)`);
-  if (!provinceList().byCode.has(v('supplier_province')))
-    bad('supplier_province', `"${v('supplier_province')}" is not a GB/T 2260 province code (e.g. 440000)`);
-  const industry = taxonomy().byCode.get(v('industry'));
-  if (industry?.level !== 'industry') bad('industry', `"${v('industry')}" is not an industry code`);
-  const category = taxonomy().byCode.get(v('category'));
-  if (category?.level !== 'category') bad('category', `"${v('category')}" is not a category code`);
+  const bad = (name: string, message: string) => problems.push({ line, column: name, message });
+  const [
+    orderId,
+    paidAt,
+    supplierId,
+    province,
+    industryCode,
+    categoryCode,
+    buyerId,
+    buyerCountry,
+    raw,
+    currency,
+  ] = transactionColumns.map((_, i) => (fields[i] ?? '').trim()) as string[];
+  const ids = { order_id: orderId!, supplier_id: supplierId!, buyer_id: buyerId! };
+  for (const [name, id] of Object.entries(ids))
+    if (!idPattern.test(id)) bad(name, `"${id}" is not an id (1–64 letters, digits, _ . : -)`);
+  const paid = /^(\d{4}-\d{2}-\d{2})(T.*)?$/.exec(paidAt!);
+  if (!paid || !isCalendarDay(paid[1]!)) bad('paid_at', `"${paidAt}" is not an ISO date (YYYY-MM-DD)`);
+  if (!provinceList().byCode.has(province!))
+    bad('supplier_province', `"${province}" is not a GB/T 2260 province code (e.g. 440000)`);
+  const industry = taxonomy().byCode.get(industryCode!);
+  if (industry?.level !== 'industry') bad('industry', `"${industryCode}" is not an industry code`);
+  const category = taxonomy().byCode.get(categoryCode!);
+  if (category?.level !== 'category') bad('category', `"${categoryCode}" is not a category code`);
   else if (industry && category.parent !== industry.code)
-    bad('category', `"${v('category')}" is not in the industry "${v('industry')}"`);
-  if (!/^[A-Z]{2}$/.test(v('buyer_country')) || !regionOf(v('buyer_country')))
-    bad('buyer_country', `"${v('buyer_country')}" is not an ISO 3166 alpha-2 country code`);
-  const currency = v('currency');
+    bad('category', `"${categoryCode}" is not in the industry "${industryCode}"`);
+  if (!/^[A-Z]{2}$/.test(buyerCountry!) || !regionOf(buyerCountry!))
+    bad('buyer_country', `"${buyerCountry}" is not an ISO 3166 alpha-2 country code`);
   let amount = 0n;
-  if (!isCurrency(currency)) bad('currency', `"${currency}" is not an ISO 4217 currency code`);
+  if (!isCurrency(currency!)) bad('currency', `"${currency}" is not an ISO 4217 currency code`);
   else {
-    const raw = v('amount');
-    try {
-      const negative = raw.startsWith('-');
-      amount = parseMajor(negative ? raw.slice(1) : raw, currency) * (negative ? -1n : 1n);
-      if (amount === 0n) bad('amount', 'The amount is zero');
-    } catch {
+    const parsed = parseSignedMajor(raw!, currency!);
+    if (parsed === undefined)
       bad('amount', `"${raw}" is not an amount in ${currency} (a decimal such as 1250.50)`);
-    }
+    else if (parsed === 0n) bad('amount', 'The amount is zero');
+    else amount = parsed;
   }
   if (problems.length > 0) return { problems };
   return {
     row: {
-      orderId: v('order_id'),
+      orderId: orderId!,
       paidOn: paid![1]!,
-      supplierId: v('supplier_id'),
-      supplierProvince: v('supplier_province'),
-      industry: v('industry'),
-      category: v('category'),
-      buyerId: v('buyer_id'),
-      buyerCountry: v('buyer_country'),
+      supplierId: supplierId!,
+      supplierProvince: province!,
+      industry: industryCode!,
+      category: categoryCode!,
+      buyerId: buyerId!,
+      buyerCountry: buyerCountry!,
       amount,
-      currency,
+      currency: currency!,
     },
   };
 };
