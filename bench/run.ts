@@ -6,6 +6,11 @@ type Benchmark = { describe: string; run: (args: string[]) => Promise<void> };
 
 /** Adding a benchmark: a file exporting `run(args)`, and one line here. */
 const benchmarks: Record<string, () => Promise<Benchmark>> = {
+  index: async () => ({
+    describe:
+      'trade index at 10M transactions: import, rollup rebuild and the full report, vs DuckDB on the same CSV',
+    run: (await import('./index.js')).run,
+  }),
   ledger: async () => ({
     describe: 'transfers per second (single, linked pairs, batches of 100) vs plain inserts of the same rows',
     run: (await import('./ledger.js')).run,
