@@ -7,6 +7,12 @@ import { AppLayout } from './layout/app-layout';
 import { DisputeDeskScreen } from './screens/disputes/dispute-desk-screen';
 import { DisputeScreen } from './screens/disputes/dispute-screen';
 import { OpenDisputeScreen } from './screens/disputes/open-dispute-screen';
+import { BookingScreen } from './screens/freight/booking-screen';
+import { BookingsScreen } from './screens/freight/bookings-screen';
+import { FreightSearchScreen } from './screens/freight/freight-search-screen';
+import { RateCardNewScreen } from './screens/freight/rate-card-new-screen';
+import { RateCardScreen } from './screens/freight/rate-card-screen';
+import { RateCardsScreen } from './screens/freight/rate-cards-screen';
 import { HomeScreen } from './screens/home/home-screen';
 import { InquiriesScreen } from './screens/inquiries/inquiries-screen';
 import { InquiryScreen } from './screens/inquiries/inquiry-screen';
@@ -67,6 +73,13 @@ export const App = () => (
             <Route path="orders/:id/dispute" element={<OpenDisputeScreen />} />
             <Route path="disputes/:id" element={<DisputeScreen />} />
             <Route path="payouts" element={<PayoutsScreen />} />
+            <Route path="freight" element={<FreightSearchScreen />} />
+            <Route path="freight/bookings" element={<BookingsScreen />} />
+            <Route path="freight/bookings/:id" element={<BookingScreen />} />
+            <Route path="forwarder/bookings" element={<BookingsScreen desk />} />
+            <Route path="forwarder/rate-cards" element={<RateCardsScreen />} />
+            <Route path="forwarder/rate-cards/new" element={<RateCardNewScreen />} />
+            <Route path="forwarder/rate-cards/:id" element={<RateCardScreen />} />
             <Route path="operator/reconciliation" element={<ReconciliationScreen />} />
             <Route path="operator/disputes" element={<DisputeDeskScreen />} />
             <Route path="*" element={<NotFound />} />

@@ -33,6 +33,9 @@ export const AppHeader = () => {
             <Anchor component={Link} to="/trade-index" fz="sm" visibleFrom="md">
               {t('header.tradeIndex')}
             </Anchor>
+            <Anchor component={Link} to="/freight" fz="sm" visibleFrom="md" data-testid="nav-freight">
+              {t('header.freight')}
+            </Anchor>
             {signedIn && (
               <Box visibleFrom="md">
                 <WorkspaceNav />

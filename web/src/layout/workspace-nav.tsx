@@ -13,7 +13,8 @@ const NavItem = ({ to, testId, children }: { to: string; testId: string; childre
 
 /**
  * The signed-in member's workspaces: RFQs (a buyer's own, a supplier's feed),
- * the inquiry inbox, orders and payouts; the operator's desks for its staff only.
+ * the inquiry inbox, orders, freight bookings and payouts; a forwarder's booking
+ * desk and rate cards; the operator's desks for its staff only.
  */
 export const WorkspaceNav = () => {
   const { t } = useTranslation();
@@ -37,6 +38,21 @@ export const WorkspaceNav = () => {
       </Group>
     );
   }
+  if (kind === 'forwarder') {
+    return (
+      <Group gap="md" wrap="wrap" component="nav" aria-label={t('header.workspace')}>
+        <NavItem to="/forwarder/bookings" testId="nav-booking-desk">
+          {t('header.bookingDesk')}
+        </NavItem>
+        <NavItem to="/freight/bookings" testId="nav-freight-bookings">
+          {t('header.freightBookings')}
+        </NavItem>
+        <NavItem to="/forwarder/rate-cards" testId="nav-rate-cards">
+          {t('header.rateCards')}
+        </NavItem>
+      </Group>
+    );
+  }
   if (!trades) return null;
   const unread = inbox.data?.unread ?? 0;
   return (
@@ -56,6 +72,9 @@ export const WorkspaceNav = () => {
       </NavItem>
       <NavItem to="/orders" testId="nav-orders">
         {t('header.orders')}
+      </NavItem>
+      <NavItem to="/freight/bookings" testId="nav-freight-bookings">
+        {t('header.freightBookings')}
       </NavItem>
       {kind === 'supplier' && (
         <NavItem to="/payouts" testId="nav-payouts">
