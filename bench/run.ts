@@ -6,6 +6,10 @@ type Benchmark = { describe: string; run: (args: string[]) => Promise<void> };
 
 /** Adding a benchmark: a file exporting `run(args)`, and one line here. */
 const benchmarks: Record<string, () => Promise<Benchmark>> = {
+  freight: async () => ({
+    describe: 'freight search (searchFreight) over 100,000 rate cards vs a full scan of cards and departures',
+    run: (await import('./freight.js')).run,
+  }),
   index: async () => ({
     describe:
       'trade index at 10M transactions: import, rollup rebuild and the full report, vs DuckDB on the same CSV',

@@ -4,17 +4,24 @@ import { expect } from './support';
 // The demo's trade history is calibrated to the founding interview's 2021-01…05 figures
 // (src/demo/trade-history.test.ts), so Guangdong leads the supplier provinces.
 const expected = [
-  { lang: 'en', title: 'Trade index', leader: 'Guangdong', topTen: 'Top 10 supplier provinces' },
-  { lang: 'zh-CN', title: '新外贸指数', leader: '广东', topTen: '供应商省份前十' },
+  {
+    lang: 'en',
+    title: 'Trade index',
+    leader: 'Guangdong',
+    topTen: 'Top 10 supplier provinces',
+    freight: 'Freight rate index',
+  },
+  { lang: 'zh-CN', title: '新外贸指数', leader: '广东', topTen: '供应商省份前十', freight: '运价指数' },
   {
     lang: 'es',
     title: 'Índice comercial',
     leader: 'Guangdong',
     topTen: 'Las 10 principales provincias proveedoras',
+    freight: 'Índice de fletes',
   },
 ] as const;
 
-for (const { lang, title, leader, topTen } of expected) {
+for (const { lang, title, leader, topTen, freight } of expected) {
   test(`the trade index dashboard draws the province map and the top 10 in ${lang}`, async ({
     context,
     page,
@@ -37,6 +44,11 @@ for (const { lang, title, leader, topTen } of expected) {
     const rows = page.getByTestId('top-provinces').locator('tbody tr');
     await expect(rows).toHaveCount(10);
     await expect(rows.first()).toContainText(leader);
+
+    // The freight rate index of the demo's twelve weeks of bookings: a chart and the latest week per lane.
+    await expect(page.getByRole('heading', { name: freight, exact: true })).toBeVisible();
+    await expect(page.getByTestId('freight-index-chart').locator('svg')).toBeVisible();
+    expect(await page.getByTestId('freight-index-table').locator('tbody tr').count()).toBeGreaterThan(1);
 
     // The PDF of the same report in the same language.
     const pdfLink = page.getByRole('link', { name: /PDF/ });

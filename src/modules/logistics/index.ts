@@ -5,6 +5,13 @@
  */
 export { type BookingInput, bookFreight } from './book-freight.js';
 export { type BookingEventInput, cancelBooking, postBookingEvent } from './booking-events.js';
+export {
+  type FreightIndexInput,
+  feuContainerTypes,
+  freightIndex,
+  isoWeekOf,
+  weightedMedian,
+} from './freight-index.js';
 export { type BookingView, getBooking, listBookings } from './get-booking.js';
 export { bookingMachine } from './machines.js';
 export { moveOrderWithBooking } from './order-link.js';

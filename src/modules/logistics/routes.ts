@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { BookingBody, BookingEventBody, FreightSearchQuery, IdParams, RateCardBody } from './api.js';
 import { bookFreight } from './book-freight.js';
 import { cancelBooking, postBookingEvent } from './booking-events.js';
+import { FreightIndexQuery, freightIndex } from './freight-index.js';
 import { getBooking, listBookings } from './get-booking.js';
 import { getRateCard, listRateCards, publishRateCard } from './rate-cards.js';
 import { searchFreight } from './search-freight.js';
@@ -33,6 +34,18 @@ export const registerLogisticsRoutes = (instance: FastifyInstance) => {
           : { weightKg: q.weightKg!, volumeCbm: q.volumeCbm ?? 0 };
       return searchFreight(req.ctx, { ...q, cargo });
     },
+  );
+  app.get(
+    '/api/freight/index',
+    {
+      schema: {
+        tags,
+        summary:
+          'Weekly freight rate index: median all-in USD per 40′ container by lane, and the composite (public)',
+        querystring: FreightIndexQuery,
+      },
+    },
+    (req) => freightIndex(req.ctx, req.query),
   );
   app.post(
     '/api/freight/bookings',

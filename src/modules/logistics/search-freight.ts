@@ -153,7 +153,6 @@ export const searchFreight = async (ctx: Ctx, input: FreightSearch) => {
     [...new Set([...rows.map((r) => r.currency), 'USD'])],
     input.readyDate,
   );
-  const reliability = await reliabilityOf(ctx, [...new Set(rows.map((r) => r.company_id))]);
   const offers = rows.map((r) => {
     const card = {
       basePrice: BigInt(r.base_price),
@@ -179,11 +178,19 @@ export const searchFreight = async (ctx: Ctx, input: FreightSearch) => {
       guaranteed: guaranteed && { total: String(guaranteed.total), lines: guaranteed.lines },
       usdTotal: String(convert(standard.total, r.currency, 'USD')),
       rolloverTerms: r.rollover_terms,
-      reliability: reliability.get(r.company_id) ?? null,
+      reliability: null as number | null,
       departures: r.departures,
     };
   });
   const sort = input.sort ?? 'price';
+  const limit = input.limit ?? 20;
+  // Reliability reads every booking of a forwarder: only for the forwarders
+  // shown, unless it is what the offers are sorted by.
+  const rate = async (list: typeof offers) => {
+    const reliability = await reliabilityOf(ctx, [...new Set(list.map((o) => o.forwarder.id))]);
+    for (const o of list) o.reliability = reliability.get(o.forwarder.id) ?? null;
+  };
+  if (sort === 'reliability') await rate(offers);
   offers.sort((a, b) =>
     sort === 'transit'
       ? a.transitDays - b.transitDays || Number(BigInt(a.usdTotal) - BigInt(b.usdTotal))
@@ -191,12 +198,14 @@ export const searchFreight = async (ctx: Ctx, input: FreightSearch) => {
         ? (b.reliability ?? -1) - (a.reliability ?? -1) || Number(BigInt(a.usdTotal) - BigInt(b.usdTotal))
         : Number(BigInt(a.usdTotal) - BigInt(b.usdTotal)) || a.transitDays - b.transitDays,
   );
+  const page = offers.slice(0, limit);
+  if (sort !== 'reliability') await rate(page);
   return {
     origin,
     destination,
     cargo,
     readyDate: input.readyDate,
     sort,
-    offers: offers.slice(0, input.limit ?? 20),
+    offers: page,
   };
 };

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { IndexReportData } from '../../../src/modules/insights/charts/index.js';
+import type { FreightIndexData, IndexReportData } from '../../../src/modules/insights/charts/index.js';
 import { api } from './client';
 
 export type IndexPeriod = { from: string; to: string };
@@ -27,3 +27,10 @@ export const useIndexReport = (period: IndexPeriod | null) =>
 /** Where the PDF of the same report downloads from. */
 export const indexPdfUrl = (period: IndexPeriod, lang: string) =>
   `/api/index/report.pdf?${new URLSearchParams({ ...period, lang })}`;
+
+/** The freight rate index of the last `weeks` ISO weeks (public, like the trade index). */
+export const useFreightIndex = (weeks = 12) =>
+  useQuery({
+    queryKey: ['freight', 'index', weeks],
+    queryFn: () => api.get<FreightIndexData>('/api/freight/index', { weeks }),
+  });

@@ -39,6 +39,17 @@ const en = {
   high: 'High',
   low: 'Low',
   noData: 'No trade recorded in this period.',
+  freightIndex: 'Freight rate index',
+  freightIndexNote:
+    'Median all-in price per 40′ container (40GP/40HQ, sea FCL) booked on Tradelane, in USD at the booking day’s rate, by ISO week of booking. Each forwarder’s median is weighted by the containers it booked; the composite weighs each lane by its containers over the weeks shown, a quiet lane at its last index.',
+  freightComposite: 'Composite',
+  lane: 'Lane',
+  week: 'Week',
+  usdPerFeu: 'USD per FEU',
+  containers: 'Containers',
+  forwarders: 'Forwarders',
+  vsPreviousWeek: 'vs previous week',
+  noFreight: 'No 40′ container bookings in these weeks.',
   generated: 'Generated {{date}} from the platform’s own orders and buyer activity.',
 };
 
@@ -76,6 +87,17 @@ const zh: IndexStrings = {
   high: '高',
   low: '低',
   noData: '该期间没有交易记录。',
+  freightIndex: '运价指数',
+  freightIndexNote:
+    '在 Tradelane 上订舱的 40 尺集装箱（40GP/40HQ，海运整箱）全包价中位数，按订舱当日汇率折算为美元，按订舱所在的 ISO 周统计。各货代的中位数按其订舱箱量加权；综合指数按各航线在所示各周的总箱量加权，某周无订舱的航线沿用其最近一期指数。',
+  freightComposite: '综合指数',
+  lane: '航线',
+  week: '周',
+  usdPerFeu: '美元/FEU',
+  containers: '箱量',
+  forwarders: '货代数',
+  vsPreviousWeek: '环比上周',
+  noFreight: '这几周没有 40 尺集装箱订舱。',
   generated: '生成于 {{date}}，数据来自平台自身的订单与买家行为。',
 };
 
@@ -112,6 +134,17 @@ const es: IndexStrings = {
   high: 'Alto',
   low: 'Bajo',
   noData: 'No hay comercio registrado en este periodo.',
+  freightIndex: 'Índice de fletes',
+  freightIndexNote:
+    'Mediana del precio todo incluido por contenedor de 40′ (40GP/40HQ, marítimo FCL) reservado en Tradelane, en USD al tipo del día de la reserva, por semana ISO de la reserva. La mediana de cada transitario pesa según los contenedores que reservó; el compuesto pondera cada ruta por sus contenedores en las semanas mostradas, y una ruta sin reservas una semana cuenta con su último índice.',
+  freightComposite: 'Compuesto',
+  lane: 'Ruta',
+  week: 'Semana',
+  usdPerFeu: 'USD por FEU',
+  containers: 'Contenedores',
+  forwarders: 'Transitarios',
+  vsPreviousWeek: 'frente a la semana anterior',
+  noFreight: 'No hay reservas de contenedores de 40′ en estas semanas.',
   generated: 'Generado el {{date}} a partir de los pedidos y la actividad de compradores de la plataforma.',
 };
 

@@ -17,6 +17,7 @@ import { useDocumentTitle } from '../../layout/use-document-title';
 import { BlueOceanTable } from './blue-ocean-table';
 import { EChart } from './echart';
 import { ForecastTable } from './forecast-table';
+import { FreightIndexSection } from './freight-index-section';
 import { HeadlineFigures } from './headline-figures';
 import { PeriodPicker } from './period-picker';
 import { TopProvincesTable } from './top-provinces-table';
@@ -131,6 +132,10 @@ export const TradeIndexScreen = () => {
             </Section>
           </>
         )}
+        {/* Weekly and independent of the months picked above. */}
+        <Section title={s.freightIndex}>
+          <FreightIndexSection />
+        </Section>
       </Stack>
     </Container>
   );
