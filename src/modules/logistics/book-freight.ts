@@ -89,12 +89,14 @@ export const bookFreight = async (ctx: Ctx, input: BookingInput) => {
     if (units > free && input.guaranteed) {
       for (const standard of await standardBookingsToRoll(tx, departure.id)) {
         if (free >= units) break;
-        await rollBooking(tx, standard, {
+        // A standard booking gives up its space only if a later departure takes it.
+        const moved = await rollBooking(tx, standard, {
           reason: 'Space given to a guaranteed booking',
           reportedBy: 'platform',
           occurredAt: now,
+          onlyIfMoved: true,
         });
-        free += standard.units;
+        if (moved) free += standard.units;
       }
     }
     if (units > free)

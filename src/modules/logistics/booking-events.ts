@@ -59,20 +59,30 @@ const releaseSpace = async (ctx: Ctx, booking: BookingRow) => {
  * machine (an impossible move is refused and nothing is recorded), a roll
  * moves it to a later departure with compensation when guaranteed, a note
  * only joins the timeline. A roll reported again while the booking still
- * waits rolled is the same roll: recorded once, paid once.
+ * waits rolled is the same roll: recorded once, paid once; a roll of a
+ * rolled booking to another departure (named) moves it on. Returns whether
+ * the event was recorded (false: a report already recorded).
  */
-export const applyBookingEvent = async (ctx: Ctx, booking: BookingRow, input: BookingEventInput) => {
+export const applyBookingEvent = async (
+  ctx: Ctx,
+  booking: BookingRow,
+  input: BookingEventInput,
+  source: 'api' | 'csv' = 'api',
+): Promise<boolean> => {
   const occurredAt = input.occurredAt ?? ctx.now();
-  if (await alreadyRecorded(ctx, booking.id, input.externalId)) return;
+  if (await alreadyRecorded(ctx, booking.id, input.externalId)) return false;
   if (input.kind === 'rolled') {
-    if (booking.status === 'rolled') return;
+    if (booking.status === 'rolled' && (!input.toDepartureId || input.toDepartureId === booking.departureId))
+      return false;
     await rollBooking(ctx, booking, {
       reason: input.note || 'Rolled by the forwarder',
       reportedBy: 'forwarder',
+      source,
       occurredAt,
       toDepartureId: input.toDepartureId ?? undefined,
+      externalId: input.externalId ?? null,
     });
-    return;
+    return true;
   }
   const to = milestone[input.kind];
   if (to) {
@@ -103,11 +113,12 @@ export const applyBookingEvent = async (ctx: Ctx, booking: BookingRow, input: Bo
     occurredAt,
     location: input.location ?? null,
     note: input.note ?? '',
-    source: 'api',
+    source,
     externalId: input.externalId ?? null,
     details: input.bookingNumber ? { bookingNumber: input.bookingNumber } : null,
     createdAt: now,
   });
+  return true;
 };
 
 /** `POST /freight/bookings/:id/events`: the booking's forwarder reports an event. */

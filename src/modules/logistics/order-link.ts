@@ -25,6 +25,9 @@ export const moveOrderWithBooking = async (event: BookingEvent, db: Db, step: 's
         carrier: card?.carrier ?? null,
         trackingNumber: booking.bookingNumber ?? booking.id,
       });
-    if (step === 'deliver' && order.status === 'shipped') await markOrderDeliveredAs(tx, order);
+    // An order its supplier shipped without tracking waits for the buyer's receipt: recording
+    // arrival would be refused, and a handler that throws holds up every later outbox event.
+    if (step === 'deliver' && order.status === 'shipped' && order.trackingNumber)
+      await markOrderDeliveredAs(tx, order);
   });
 };

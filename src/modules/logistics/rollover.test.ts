@@ -2,7 +2,13 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/raw-sql.js';
 import { newBuyer } from '../../test/factories.js';
-import { book, newForwarder, publishCard, reportEvent } from '../../test/freight-factories.js';
+import {
+  book,
+  bookingRequest,
+  newForwarder,
+  publishCard,
+  reportEvent,
+} from '../../test/freight-factories.js';
 import { useHarness } from '../../test/harness.js';
 import { verifyLedger } from '../ledger/index.js';
 import { rolloverCompensation } from './rollover.js';
@@ -109,5 +115,71 @@ describe('rollover compensation', () => {
     });
     expect((await view(loaded.id, shipper.cookie)).json()).toMatchObject({ status: 'loaded', rolls: 0 });
     expect((await verifyLedger(h.database.db)).ok).toBe(true);
+  });
+
+  it('does not roll again when the same roll report is re-sent after the booking was confirmed anew', async () => {
+    h.clock.set(new Date('2026-11-02T08:00:00Z'));
+    const forwarder = await newForwarder(h);
+    const { departures } = await publishCard(h, forwarder);
+    const shipper = await newBuyer(h);
+    const booking = await book(h, shipper, {
+      departureId: departures[0]!.id,
+      containers: 1,
+      guaranteed: true,
+    });
+    await reportEvent(h, forwarder, booking.id, { kind: 'confirmed', bookingNumber: 'COSU2' });
+    const roll = { kind: 'rolled', toDepartureId: departures[1]!.id, externalId: 'edi-roll-7' };
+    expect((await reportEvent(h, forwarder, booking.id, roll)).statusCode).toBe(200);
+    await reportEvent(h, forwarder, booking.id, { kind: 'confirmed' });
+    // The carrier's system sends its roll message once more, hours later.
+    const resent = await reportEvent(h, forwarder, booking.id, roll);
+    expect(resent.statusCode).toBe(200);
+    expect(resent.json()).toMatchObject({
+      status: 'confirmed',
+      rolls: 1,
+      departure: { departsOn: '2026-11-16' },
+    });
+    expect(resent.json().compensations).toHaveLength(1);
+  });
+
+  it('keeps the space of a booking rolled with no later departure until it moves or is cancelled', async () => {
+    h.clock.set(new Date('2026-11-02T08:00:00Z'));
+    const forwarder = await newForwarder(h);
+    const { card, departures } = await publishCard(h, forwarder, { schedule: { dates: ['2026-11-10'] } });
+    const shipper = await newBuyer(h);
+    const booking = await book(h, shipper, { departureId: departures[0]!.id, containers: 2 });
+    const rolled = await reportEvent(h, forwarder, booking.id, { kind: 'rolled', note: 'Blank sailing' });
+    expect(rolled.json()).toMatchObject({ status: 'rolled', departure: { id: departures[0]!.id } });
+    const booked = async () =>
+      (
+        await h.app.inject({
+          method: 'GET',
+          url: `/api/freight/rate-cards/${card.id}`,
+          headers: { cookie: forwarder.cookie },
+        })
+      ).json().departures[0].standardBooked;
+    expect(await booked()).toBe(2);
+    const cancel = await h.app.inject({
+      method: 'POST',
+      url: `/api/freight/bookings/${booking.id}/cancel`,
+      headers: { cookie: shipper.cookie },
+    });
+    expect(cancel.statusCode, cancel.body).toBe(200);
+    expect(await booked()).toBe(0);
+  });
+
+  it('bumps a standard booking for guaranteed space only onto a later departure with room', async () => {
+    h.clock.set(new Date('2026-11-02T08:00:00Z'));
+    const forwarder = await newForwarder(h);
+    const { departures } = await publishCard(h, forwarder, { schedule: { dates: ['2026-11-10'] } });
+    const shipper = await newBuyer(h);
+    const standard = await book(h, shipper, { departureId: departures[0]!.id, containers: 9 });
+    const guaranteed = await bookingRequest(h, shipper, {
+      departureId: departures[0]!.id,
+      containers: 3,
+      guaranteed: true,
+    });
+    expect(guaranteed.statusCode, guaranteed.body).toBe(409);
+    expect((await view(standard.id, shipper.cookie)).json()).toMatchObject({ status: 'requested', rolls: 0 });
   });
 });

@@ -61,15 +61,27 @@ const nextDepartureWithSpace = async (ctx: Ctx, booking: BookingRow, after: stri
 
 /**
  * The booking missed its departure: it moves to the card's next departure
- * with space (or, failing one, waits rolled for the forwarder to rebook), and
+ * with space (or, failing one, waits rolled on the missed one, its space
+ * still held, for the forwarder to roll it to a named departure), and
  * a guaranteed booking is compensated through the ledger, from the
  * forwarder's settlement account to the shipper, once per missed departure.
  */
 export const rollBooking = async (
   ctx: Ctx,
   booking: BookingRow,
-  input: { reason: string; reportedBy: 'forwarder' | 'platform'; occurredAt: Date; toDepartureId?: string },
-) => {
+  input: {
+    reason: string;
+    reportedBy: 'forwarder' | 'platform';
+    /** How the forwarder reported it (default: the API). */
+    source?: 'api' | 'csv';
+    occurredAt: Date;
+    toDepartureId?: string;
+    /** The reporter's id for the report: kept, so the same report sent again later is not a second roll. */
+    externalId?: string | null;
+    /** Roll only onto a later departure with room; without one, leave the booking as it is. */
+    onlyIfMoved?: boolean;
+  },
+): Promise<boolean> => {
   const missed = await lockDeparture(ctx.db, booking.departureId);
   if (!missed) throw new AppError('NOT_FOUND', `Departure ${booking.departureId} not found`);
   let target: DepartureRow | undefined;
@@ -86,9 +98,15 @@ export const rollBooking = async (
   } else {
     target = await nextDepartureWithSpace(ctx, booking, missed.departsOn);
   }
+  if (!target && input.onlyIfMoved) return false;
   const now = ctx.now();
-  await moveUnits(ctx.db, missed, -booking.units, booking.guaranteed, now);
-  if (target) await moveUnits(ctx.db, target, booking.units, booking.guaranteed, now);
+  // Without a later departure the booking stays on the missed one and keeps
+  // its units there, so a cancellation or a later roll gives back exactly
+  // what is held (never the same units twice).
+  if (target) {
+    await moveUnits(ctx.db, missed, -booking.units, booking.guaranteed, now);
+    await moveUnits(ctx.db, target, booking.units, booking.guaranteed, now);
+  }
   const delayDays = target ? daysBetween(missed.departsOn, target.departsOn) : null;
   await transition(ctx, {
     machine: bookingMachine,
@@ -105,7 +123,8 @@ export const rollBooking = async (
     kind: 'rolled',
     occurredAt: input.occurredAt,
     note: input.reason,
-    source: input.reportedBy === 'forwarder' ? 'api' : 'platform',
+    source: input.reportedBy === 'forwarder' ? (input.source ?? 'api') : 'platform',
+    externalId: input.externalId ?? null,
     details: {
       missedDepartureId: missed.id,
       missedVoyage: missed.voyage,
@@ -116,6 +135,7 @@ export const rollBooking = async (
     createdAt: now,
   });
   if (booking.guaranteed) await compensate(ctx, booking, missed, delayDays ?? 0);
+  return true;
 };
 
 const compensate = async (ctx: Ctx, booking: BookingRow, missed: DepartureRow, delayDays: number) => {
