@@ -3,6 +3,7 @@ import { loadDemo } from '../demo/load-demo.js';
 import { indexLangs, isIndexLang } from '../modules/insights/index.js';
 import { importFxRatesFile } from './import-fx-rates.js';
 import { importProductsFile } from './import-products.js';
+import { importRatesFile } from './import-rates.js';
 import { importActivityFile, importTransactionsFile } from './import-trade-data.js';
 import { printIndexReport, rebuildIndex, writeIndexPdf } from './index-report.js';
 import { verifyLedgerCommand } from './ledger-verify.js';
@@ -65,6 +66,17 @@ importCommand
   .action(async (file: string, { supplier }: { supplier: string }) => {
     const runtime = await openRuntime();
     const ok = await importProductsFile(runtime.database, { file, supplierId: supplier });
+    await runtime.database.close();
+    process.exitCode = ok ? 0 : 1;
+  });
+
+importCommand
+  .command('rates <file>')
+  .description('import a forwarder’s rate cards from CSV, one card per line: all rows or none')
+  .requiredOption('--forwarder <id>', 'the forwarder company id (co_…) that will publish the cards')
+  .action(async (file: string, { forwarder }: { forwarder: string }) => {
+    const runtime = await openRuntime();
+    const ok = await importRatesFile(runtime.database, { file, forwarderId: forwarder });
     await runtime.database.close();
     process.exitCode = ok ? 0 : 1;
   });

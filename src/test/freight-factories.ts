@@ -49,7 +49,14 @@ export const publishCard = async (
 export const bookingRequest = (
   h: Harness,
   shipper: Session,
-  payload: { departureId: string; containers?: number; guaranteed?: boolean; orderId?: string },
+  payload: {
+    departureId: string;
+    containers?: number;
+    /** Loose cargo (air, charter, LCL) instead of 40HQ containers. */
+    loose?: { weightKg: number; volumeCbm: number };
+    guaranteed?: boolean;
+    orderId?: string;
+  },
 ) =>
   h.app.inject({
     method: 'POST',
@@ -57,7 +64,7 @@ export const bookingRequest = (
     headers: { cookie: shipper.cookie },
     payload: {
       departureId: payload.departureId,
-      cargo: { containers: { type: '40HQ', count: payload.containers ?? 1 } },
+      cargo: payload.loose ?? { containers: { type: '40HQ', count: payload.containers ?? 1 } },
       guaranteed: payload.guaranteed ?? false,
       readyDate: '2026-11-05',
       ...(payload.orderId ? { orderId: payload.orderId } : {}),
@@ -67,7 +74,7 @@ export const bookingRequest = (
 export const book = async (...args: Parameters<typeof bookingRequest>) => {
   const response = await bookingRequest(...args);
   expect(response.statusCode, response.body).toBe(201);
-  return response.json() as { id: string; status: string; price: { total: string } };
+  return response.json() as { id: string; status: string; units: number; price: { total: string } };
 };
 
 export const reportEvent = (
@@ -82,3 +89,29 @@ export const reportEvent = (
     headers: { cookie: forwarder.cookie },
     payload,
   });
+
+/** Uploads a CSV file as multipart form data (the rate-card and tracking-event imports). */
+export const uploadCsv = (
+  h: Harness,
+  session: Session | undefined,
+  url: string,
+  csv: string,
+  fileName = 'upload.csv',
+) => {
+  const boundary = '----tradelane-freight-csv';
+  return h.app.inject({
+    method: 'POST',
+    url,
+    headers: {
+      ...(session ? { cookie: session.cookie } : {}),
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    },
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`,
+      ),
+      Buffer.from(csv),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+  });
+};

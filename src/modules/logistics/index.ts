@@ -13,10 +13,13 @@ export {
   weightedMedian,
 } from './freight-index.js';
 export { type BookingView, getBooking, listBookings } from './get-booking.js';
+export { importBookingEvents } from './import-booking-events.js';
+export { importRateCards, type RateCardImport, uploadRateCards } from './import-rate-cards.js';
 export { bookingMachine } from './machines.js';
 export { moveOrderWithBooking } from './order-link.js';
 export { forwarders, logisticsPolicy, shippers } from './policy.js';
 export { priceOf } from './pricing.js';
+export { type ParsedRateCard, parseRateCardCsv, rateCardCsvColumns } from './rate-card-csv.js';
 export { getRateCard, listRateCards, publishRateCard, type RateCardInput } from './rate-cards.js';
 export { rolloverCompensation } from './rollover.js';
 export { registerLogisticsRoutes } from './routes.js';

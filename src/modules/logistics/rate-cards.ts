@@ -1,9 +1,11 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
 import { inTransaction } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { isCurrency } from '../../core/money.js';
+import type { RateCardBody } from './api.js';
 import { basisOf } from './cargo-units.js';
 import { logisticsPolicy } from './policy.js';
 import { containerTypeOf, locationOf } from './reference.js';
@@ -39,6 +41,14 @@ export type RateCardInput = {
 };
 
 export type RateCardRow = typeof rateCards.$inferSelect;
+
+/** A validated body (`RateCardBody`, from JSON or a CSV line) with its amounts as bigint. */
+export const rateCardInputOf = (body: z.output<typeof RateCardBody>): RateCardInput => ({
+  ...body,
+  basePrice: BigInt(body.basePrice),
+  minimumCharge: BigInt(body.minimumCharge),
+  guaranteedPremium: body.guaranteedPremium == null ? null : BigInt(body.guaranteedPremium),
+});
 
 const invalid = (field: string, message: string) => new AppError('VALIDATION_FAILED', message, { field });
 
@@ -87,56 +97,63 @@ export const checkRateCard = (input: RateCardInput) => {
   return { origin, destination, containerType, days };
 };
 
+/**
+ * Inserts a rate card and its departures for a forwarder, within the
+ * caller's transaction (a publication, or one row of a CSV import): the same
+ * rules, checked by `checkRateCard`, whichever way the card arrives.
+ */
+export const insertRateCard = async (tx: Ctx, forwarderId: string, input: RateCardInput) => {
+  const { origin, destination, containerType, days } = checkRateCard(input);
+  const now = tx.now();
+  const id = newId('rc', now);
+  await tx.db.insert(rateCards).values({
+    companyId: forwarderId,
+    id,
+    origin,
+    destination,
+    mode: input.mode,
+    basis: basisOf(input.mode),
+    containerType,
+    currency: input.currency,
+    basePrice: input.basePrice,
+    minimumCharge: input.minimumCharge ?? 0n,
+    surcharges: input.surcharges ?? [],
+    guaranteedPremium: input.guaranteedPremium ?? null,
+    rolloverTerms: input.rolloverTerms ?? null,
+    transitDays: input.transitDays,
+    validFrom: input.validFrom,
+    validTo: input.validTo,
+    schedule: input.schedule,
+    capacityPerDeparture: input.capacityPerDeparture,
+    carrier: input.carrier,
+    service: input.service ?? '',
+    createdAt: now,
+    updatedAt: now,
+  });
+  const service = input.service || input.carrier;
+  await tx.db.insert(departures).values(
+    days.map((day) => ({
+      companyId: forwarderId,
+      id: newId('dep', now),
+      rateCardId: id,
+      departsOn: day,
+      arrivesOn: addDays(day, input.transitDays),
+      cutoffAt: cutoffFor(input.mode, day),
+      voyage: voyageFor(service, day),
+      capacity: input.capacityPerDeparture,
+      updatedAt: now,
+    })),
+  );
+  await tx.events.emit('rate_card.published', { id, origin, destination, mode: input.mode }, forwarderId);
+  return { id, departures: days.length };
+};
+
 /** Publishes a rate card and opens its departures, each with the card's allotment. */
 export const publishRateCard = async (ctx: Ctx, input: RateCardInput) => {
   const forwarder = logisticsPolicy.assertForwarder(ctx.actor);
-  const { origin, destination, containerType, days } = checkRateCard(input);
-  const now = ctx.now();
-  const id = newId('rc', now);
+  checkRateCard(input);
   return inTransaction(ctx, async (tx) => {
-    await tx.db.insert(rateCards).values({
-      companyId: forwarder.companyId,
-      id,
-      origin,
-      destination,
-      mode: input.mode,
-      basis: basisOf(input.mode),
-      containerType,
-      currency: input.currency,
-      basePrice: input.basePrice,
-      minimumCharge: input.minimumCharge ?? 0n,
-      surcharges: input.surcharges ?? [],
-      guaranteedPremium: input.guaranteedPremium ?? null,
-      rolloverTerms: input.rolloverTerms ?? null,
-      transitDays: input.transitDays,
-      validFrom: input.validFrom,
-      validTo: input.validTo,
-      schedule: input.schedule,
-      capacityPerDeparture: input.capacityPerDeparture,
-      carrier: input.carrier,
-      service: input.service ?? '',
-      createdAt: now,
-      updatedAt: now,
-    });
-    const service = input.service || input.carrier;
-    await tx.db.insert(departures).values(
-      days.map((day) => ({
-        companyId: forwarder.companyId,
-        id: newId('dep', now),
-        rateCardId: id,
-        departsOn: day,
-        arrivesOn: addDays(day, input.transitDays),
-        cutoffAt: cutoffFor(input.mode, day),
-        voyage: voyageFor(service, day),
-        capacity: input.capacityPerDeparture,
-        updatedAt: now,
-      })),
-    );
-    await tx.events.emit(
-      'rate_card.published',
-      { id, origin, destination, mode: input.mode },
-      forwarder.companyId,
-    );
+    const { id } = await insertRateCard(tx, forwarder.companyId, input);
     return getRateCard(tx, id);
   });
 };

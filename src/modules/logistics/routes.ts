@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { readUploadedFile } from '../../http/uploads.js';
 import { BookingBody, BookingEventBody, FreightSearchQuery, IdParams, RateCardBody } from './api.js';
 import { bookFreight } from './book-freight.js';
 import { cancelBooking, postBookingEvent } from './booking-events.js';
 import { FreightIndexQuery, freightIndex } from './freight-index.js';
 import { getBooking, listBookings } from './get-booking.js';
-import { getRateCard, listRateCards, publishRateCard } from './rate-cards.js';
+import { importBookingEvents } from './import-booking-events.js';
+import { uploadRateCards } from './import-rate-cards.js';
+import { getRateCard, listRateCards, publishRateCard, rateCardInputOf } from './rate-cards.js';
 import { searchFreight } from './search-freight.js';
 
 /** JSON has no bigint: money leaves as strings of minor units. */
@@ -86,6 +89,17 @@ export const registerLogisticsRoutes = (instance: FastifyInstance) => {
     },
   );
   app.post(
+    '/api/freight/bookings/events/import',
+    {
+      schema: {
+        tags,
+        summary:
+          'Report booking events from a CSV file, applied in order: all or none (multipart; forwarder)',
+      },
+    },
+    (req) => importBookingEvents(req.ctx, { readUpload: readUploadedFile(req) }),
+  );
+  app.post(
     '/api/freight/bookings/:id/cancel',
     {
       schema: {
@@ -109,15 +123,20 @@ export const registerLogisticsRoutes = (instance: FastifyInstance) => {
       },
     },
     async (req, reply) => {
-      const b = req.body;
-      const created = await publishRateCard(req.ctx, {
-        ...b,
-        basePrice: BigInt(b.basePrice),
-        minimumCharge: BigInt(b.minimumCharge),
-        guaranteedPremium: b.guaranteedPremium == null ? null : BigInt(b.guaranteedPremium),
-      });
+      const created = await publishRateCard(req.ctx, rateCardInputOf(req.body));
       return reply.status(201).send(json(created));
     },
+  );
+  app.post(
+    '/api/freight/rate-cards/import',
+    {
+      schema: {
+        tags,
+        summary: 'Publish rate cards from a CSV file, one per line: all or none (multipart; forwarder)',
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await uploadRateCards(req.ctx, { readUpload: readUploadedFile(req) })),
   );
   app.get(
     '/api/freight/rate-cards',
