@@ -194,3 +194,93 @@ describe('bookings', () => {
     });
   });
 });
+
+describe('air charter', () => {
+  const charter = (overrides: Record<string, unknown> = {}) => ({
+    origin: 'PVG',
+    destination: 'LAX',
+    mode: 'charter',
+    containerType: null,
+    basePrice: '420',
+    minimumCharge: '50000',
+    surcharges: [{ code: 'FSC', name: 'Fuel surcharge', amount: '85', per: 'unit' }],
+    guaranteedPremium: null,
+    rolloverTerms: null,
+    transitDays: 2,
+    schedule: { dates: ['2026-11-10', '2026-11-17'] },
+    capacityPerDeparture: 20000,
+    carrier: 'Atlas Air',
+    service: '5Y charter',
+    ...overrides,
+  });
+
+  it('offers flights with a fixed kg capacity between airports and books chargeable kg off it', async () => {
+    const forwarder = await newForwarder(h);
+    const { card, departures } = await publishCard(h, forwarder, charter());
+    await publishCard(
+      h,
+      forwarder,
+      charter({ origin: 'SZX', destination: 'ORD', capacityPerDeparture: 8000 }),
+    );
+    const mine = (response: Awaited<ReturnType<typeof search>>) =>
+      response
+        .json()
+        .offers.filter((o: { forwarder: { id: string } }) => o.forwarder.id === forwarder.companyId);
+
+    // 1,200 kg in 9 m³: 9 × 167 = 1,503 kg chargeable.
+    const offers = mine(
+      await search('origin=PVG&destination=LAX&weightKg=1200&volumeCbm=9&readyDate=2026-11-05'),
+    );
+    expect(offers).toHaveLength(1);
+    expect(offers[0]).toMatchObject({
+      rateCardId: card.id,
+      mode: 'charter',
+      units: 1503,
+      carrier: 'Atlas Air',
+    });
+    // 1,503 × (4.20 + 0.85) = 7,590.15
+    expect(offers[0].standard.total).toBe('759015');
+    expect(offers[0].departures.map((d: { departsOn: string }) => d.departsOn)).toEqual([
+      '2026-11-10',
+      '2026-11-17',
+    ]);
+    expect(mine(await search('origin=SZX&destination=ORD&weightKg=500&readyDate=2026-11-05'))).toMatchObject([
+      { mode: 'charter', units: 500 },
+    ]);
+    // More than a flight holds: no offer.
+    expect(mine(await search('origin=SZX&destination=ORD&weightKg=9000&readyDate=2026-11-05'))).toEqual([]);
+
+    const shipper = await newBuyer(h);
+    const booking = await book(h, shipper, {
+      departureId: departures[0]!.id,
+      loose: { weightKg: 1200, volumeCbm: 9 },
+    });
+    expect(booking).toMatchObject({ units: 1503, price: { total: '759015' } });
+    const over = await bookingRequest(h, shipper, {
+      departureId: departures[0]!.id,
+      loose: { weightKg: 18500, volumeCbm: 10 },
+    });
+    expect(over.statusCode).toBe(409);
+    expect(over.json().error).toMatchObject({
+      message: expect.stringMatching(/18497 kg left/),
+      details: { available: 18497, requested: 18500 },
+    });
+    const containers = await bookingRequest(h, shipper, { departureId: departures[0]!.id, containers: 1 });
+    expect(containers.statusCode).toBe(400);
+    const view = await h.app.inject({
+      method: 'GET',
+      url: `/api/freight/rate-cards/${card.id}`,
+      headers: { cookie: forwarder.cookie },
+    });
+    expect(view.json().card).toMatchObject({ basis: 'kg', containerType: null });
+    expect(view.json().departures[0]).toMatchObject({ capacity: 20000, standardBooked: 1503 });
+    // A charter card between ports is refused: charters fly.
+    const bad = await h.app.inject({
+      method: 'POST',
+      url: '/api/freight/rate-cards',
+      headers: { cookie: forwarder.cookie },
+      payload: seaCard(charter({ origin: 'CNSHA' })),
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+});
