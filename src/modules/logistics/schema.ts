@@ -169,6 +169,8 @@ export const bookings = pgTable(
     index('freight_bookings_shipper_idx').on(t.shipperId, t.createdAt),
     index('freight_bookings_departure_idx').on(t.departureId, t.status),
     index('freight_bookings_order_idx').on(t.orderId),
+    // Reliability in search counts each forwarder's kept and rolled bookings: an index-only scan.
+    index('freight_bookings_reliability_idx').on(t.companyId, t.rolls, t.status),
   ],
 );
 

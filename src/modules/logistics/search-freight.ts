@@ -146,6 +146,7 @@ export const searchFreight = async (ctx: Ctx, input: FreightSearch) => {
            and c.valid_from <= ${input.readyDate}::date and c.valid_to >= ${input.readyDate}::date
            ${containerType ? sql`and c.container_type = ${containerType}` : sql``}
            and d.departures is not null
+         order by c.base_price, c.transit_days
          limit 200`,
   );
   const convert = await converterOn(

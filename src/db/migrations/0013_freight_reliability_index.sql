@@ -1,0 +1,1 @@
+CREATE INDEX "freight_bookings_reliability_idx" ON "freight_bookings" USING btree ("company_id","rolls","status");
