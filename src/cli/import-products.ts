@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { Presets, SingleBar } from 'cli-progress';
 import type { Database } from '../db/client.js';
 import { importProducts, parseProductCsv } from '../modules/catalog/index.js';
+import { printCsvProblems, startProgress } from './csv-import-output.js';
 
 /** `tradelane import products FILE.csv --supplier co_…`: reports every bad line, imports all or nothing. */
 export const importProductsFile = async (
@@ -10,18 +10,10 @@ export const importProductsFile = async (
 ): Promise<boolean> => {
   const { products, problems } = parseProductCsv(await readFile(file, 'utf8'));
   if (problems.length > 0) {
-    for (const p of problems)
-      console.error(`${file}:${p.line}${p.column ? ` [${p.column}]` : ''}: ${p.message}`);
-    console.error(
-      `Nothing imported: ${problems.length} problem(s) in ${new Set(problems.map((p) => p.line)).size} line(s).`,
-    );
+    printCsvProblems(file, problems);
     return false;
   }
-  const bar = new SingleBar(
-    { format: 'Importing products [{bar}] {value}/{total} {eta}s left', stream: process.stderr },
-    Presets.shades_classic,
-  );
-  bar.start(products.length, 0);
+  const bar = startProgress('Importing products', products.length);
   try {
     await importProducts(database.db, {
       supplierId,

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { Presets, SingleBar } from 'cli-progress';
 import { systemClock } from '../core/clock.js';
 import { anonymous, makeCtx } from '../core/context.js';
 import type { Database } from '../db/client.js';
 import { importRateCards, parseRateCardCsv } from '../modules/logistics/index.js';
+import { printCsvProblems, startProgress } from './csv-import-output.js';
 
 /** `tradelane import rates FILE.csv --forwarder co_…`: reports every bad line, publishes all cards or none. */
 export const importRatesFile = async (
@@ -12,18 +12,10 @@ export const importRatesFile = async (
 ): Promise<boolean> => {
   const { cards, problems } = parseRateCardCsv(await readFile(file, 'utf8'));
   if (problems.length > 0) {
-    for (const p of problems)
-      console.error(`${file}:${p.line}${p.column ? ` [${p.column}]` : ''}: ${p.message}`);
-    console.error(
-      `Nothing imported: ${problems.length} problem(s) in ${new Set(problems.map((p) => p.line)).size} line(s).`,
-    );
+    printCsvProblems(file, problems);
     return false;
   }
-  const bar = new SingleBar(
-    { format: 'Importing rate cards [{bar}] {value}/{total} {eta}s left', stream: process.stderr },
-    Presets.shades_classic,
-  );
-  bar.start(cards.length, 0);
+  const bar = startProgress('Importing rate cards', cards.length);
   try {
     const result = await importRateCards(makeCtx(database.db, anonymous, systemClock), {
       forwarderId,
