@@ -109,21 +109,36 @@ export const registerBackgroundWork = (scheduler: Scheduler) => {
   scheduler.onEvent('payment.refunded', recordOrderRefund);
   // Trade assurance's clocks: unconfirmed and unpaid orders cancel, receipt auto-confirms, escrow
   // is released when the protection window ends, late shipments open claims, disputes escalate.
-  scheduler.every('orders.run-timers', '*/5 * * * *', async (db, now) => {
-    await runOrderTimers(db, now);
-  });
+  scheduler.every(
+    'orders.run-timers',
+    '*/5 * * * *',
+    async (db, now) => {
+      await runOrderTimers(db, now);
+    },
+    { runOnStart: true },
+  );
   // A freight booking carrying an order moves it: loaded or departed ships it, delivered starts receipt.
   for (const type of ['booking.loaded', 'booking.departed'])
     scheduler.onEvent(type, (event, db) => moveOrderWithBooking(event, db, 'ship'));
   scheduler.onEvent('booking.delivered', (event, db) => moveOrderWithBooking(event, db, 'deliver'));
   // Departures whose day has passed have left: cargo never reported loaded is rolled (and compensated).
-  scheduler.every('logistics.run-departures', '*/15 * * * *', async (db, now) => {
-    await runDepartureTimers(db, now);
-  });
+  scheduler.every(
+    'logistics.run-departures',
+    '*/15 * * * *',
+    async (db, now) => {
+      await runDepartureTimers(db, now);
+    },
+    { runOnStart: true },
+  );
   // Quoting refuses past the deadline by itself; the sweep moves the RFQ's state for everyone to see.
-  scheduler.every('sourcing.expire-rfqs', '*/5 * * * *', async (db, now) => {
-    await expireRfqs(db, now);
-  });
+  scheduler.every(
+    'sourcing.expire-rfqs',
+    '*/5 * * * *',
+    async (db, now) => {
+      await expireRfqs(db, now);
+    },
+    { runOnStart: true },
+  );
   // Listing stats are refreshed per company on every change; nightly for everyone catches any race.
   scheduler.every('search.refresh-supplier-stats', '41 2 * * *', async (db) => {
     await searchIndex.refreshSupplierStats(db, 'all');

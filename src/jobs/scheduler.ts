@@ -5,7 +5,7 @@ import { dispatchOutbox, type EventHandler } from './outbox.js';
 
 export type TimerHandler = (db: Db, now: Clock) => Promise<void>;
 
-type Timer = { name: string; cron: string; handler: TimerHandler };
+type Timer = { name: string; cron: string; handler: TimerHandler; runOnStart: boolean };
 
 /**
  * The one place modules register background work: event handlers (fed by the
@@ -31,8 +31,13 @@ export class Scheduler {
     this.handlers.set(type, [...(this.handlers.get(type) ?? []), handler]);
   }
 
-  every(name: string, cron: string, handler: TimerHandler): void {
-    this.timers.push({ name, cron, handler });
+  /**
+   * A timer on a cron schedule. `runOnStart`: also run once as the server
+   * starts, for timers whose work falls due while the server is down (an
+   * order deadline, a departure) and should not wait for the next tick.
+   */
+  every(name: string, cron: string, handler: TimerHandler, options: { runOnStart?: boolean } = {}): void {
+    this.timers.push({ name, cron, handler, runOnStart: options.runOnStart ?? false });
   }
 
   /** Delivers every pending outbox event now (the poller calls this; tests call it directly). */
@@ -60,6 +65,8 @@ export class Scheduler {
       await boss.createQueue(timer.name);
       await boss.schedule(timer.name, timer.cron);
       await boss.work(timer.name, async () => timer.handler(this.database.db, this.now));
+      // Through the queue, like a tick: never two runs of one timer at once.
+      if (timer.runOnStart) await boss.send(timer.name, {}, { singletonKey: 'start' });
     }
     this.boss = boss;
     this.poller = setInterval(() => {

@@ -7,6 +7,7 @@ import { transition } from '../../core/transition.js';
 import { type BookingRow, findBooking, lockDeparture, moveUnits } from './booking-store.js';
 import { bookingMachine } from './machines.js';
 import { logisticsPolicy } from './policy.js';
+import { recordReliabilityChange } from './reliability.js';
 import { rollBooking } from './rollover.js';
 import { type BookingEventKind, type BookingStatus, bookingEvents, bookings } from './schema.js';
 
@@ -102,6 +103,7 @@ export const applyBookingEvent = async (
         bookingNumber: input.bookingNumber ?? booking.bookingNumber,
       },
     });
+    await recordReliabilityChange(ctx, booking.companyId, booking, { status: to, rolls: booking.rolls });
     if (to === 'rejected' || to === 'cancelled') await releaseSpace(ctx, booking);
   }
   const now = ctx.now();

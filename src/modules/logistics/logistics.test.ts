@@ -139,7 +139,33 @@ describe('bookings', () => {
       'delivered',
       'completed',
     ]);
-    expect(view.json().bookingNumber).toBe('COSU6312345670');
+    expect(view.json()).toMatchObject({
+      bookingNumber: 'COSU6312345670',
+      forwarder: { id: forwarder.companyId, name: expect.any(String) },
+      shipper: { id: shipper.companyId, name: expect.any(String) },
+      lane: { origin: 'CNSHA', destination: 'USLAX', mode: 'sea_fcl', containerType: '40HQ' },
+    });
+    // The list carries what a row shows: the lane, the cargo and both companies by name.
+    const list = await h.app.inject({
+      method: 'GET',
+      url: '/api/freight/bookings',
+      headers: { cookie: shipper.cookie },
+    });
+    expect(list.json()).toEqual([
+      expect.objectContaining({
+        id: booking.id,
+        side: 'shipper',
+        rateCardId: view.json().rateCardId,
+        origin: 'CNSHA',
+        destination: 'USLAX',
+        mode: 'sea_fcl',
+        cargo: { containers: { type: '40HQ', count: 2 } },
+        forwarder: view.json().forwarder,
+        shipper: view.json().shipper,
+        status: 'completed',
+      }),
+    ]);
+    expect(view.json().forwarder.name).not.toBe(view.json().shipper.name);
     const impossible = await reportEvent(h, forwarder, booking.id, { kind: 'gate_in' });
     expect(impossible.statusCode).toBe(409);
   });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/raw-sql.js';
 import { newBuyer } from '../../test/factories.js';
 import {
@@ -19,9 +19,71 @@ const view = (id: string, cookie: string) =>
   h.app.inject({ method: 'GET', url: `/api/freight/bookings/${id}`, headers: { cookie } });
 
 describe('rollover compensation', () => {
+  // Some tests move the clock past a departure.
+  beforeEach(() => h.clock.set(new Date('2026-11-02T08:00:00Z')));
+
   it('is per container plus per container-day of delay', () => {
     expect(rolloverCompensation({ perContainer: '20000', perDay: '5000' }, 2, 6).amount).toBe(100000n);
     expect(rolloverCompensation({ perContainer: '20000', perDay: '5000' }, 1, 0).amount).toBe(20000n);
+    // Split in two when the booking had nowhere to go at first: the roll now, the days later.
+    expect(rolloverCompensation({ perContainer: '20000', perDay: '5000' }, 2, 6, 'roll').amount).toBe(40000n);
+    expect(rolloverCompensation({ perContainer: '20000', perDay: '5000' }, 2, 6, 'delay').amount).toBe(
+      60000n,
+    );
+  });
+
+  it('pays the days of delay once a guaranteed booking that waited rolled is rebooked', async () => {
+    const forwarder = await newForwarder(h);
+    const { departures } = await publishCard(h, forwarder, {
+      schedule: { dates: ['2026-11-10', '2026-11-24'] },
+    });
+    const shipper = await newBuyer(h);
+    const other = await newBuyer(h);
+    const booking = await book(h, shipper, {
+      departureId: departures[0]!.id,
+      containers: 2,
+      guaranteed: true,
+    });
+    // The later sailing is full, so the roll has nowhere to go: the booking waits on the missed one.
+    const filler = await book(h, other, { departureId: departures[1]!.id, containers: 10 });
+    const waiting = await reportEvent(h, forwarder, booking.id, { kind: 'rolled', note: 'Vessel omitted' });
+    expect(waiting.json()).toMatchObject({
+      status: 'rolled',
+      rolls: 1,
+      departure: { id: departures[0]!.id },
+    });
+    // 2 × 200.00 now; the delay is not known yet.
+    expect(
+      waiting.json().compensations.map((c: { part: string; amount: string }) => [c.part, c.amount]),
+    ).toEqual([['roll', '40000']]);
+    // The timer at departure finds no room either: the booking keeps waiting, nothing more is paid.
+    h.clock.set(new Date('2026-11-11T09:00:00Z'));
+    await h.runTimer('logistics.run-departures');
+    expect((await view(booking.id, shipper.cookie)).json()).toMatchObject({ rolls: 1, compensations: [{}] });
+
+    const cancel = await h.app.inject({
+      method: 'POST',
+      url: `/api/freight/bookings/${filler.id}/cancel`,
+      headers: { cookie: other.cookie },
+    });
+    expect(cancel.statusCode, cancel.body).toBe(200);
+    const roll = { kind: 'rolled', toDepartureId: departures[1]!.id, externalId: 'rebook-1' };
+    const rebooked = await reportEvent(h, forwarder, booking.id, roll);
+    expect(rebooked.statusCode, rebooked.body).toBe(200);
+    await reportEvent(h, forwarder, booking.id, { ...roll, externalId: 'rebook-1-resent' });
+    const final = (await view(booking.id, shipper.cookie)).json();
+    // The same roll, so still one; 10 → 24 November: 2 × 14 × 50.00 = 1,400.00 more.
+    expect(final).toMatchObject({ status: 'rolled', rolls: 1, departure: { id: departures[1]!.id } });
+    expect(final.compensations.map((c: { part: string; amount: string }) => [c.part, c.amount])).toEqual([
+      ['roll', '40000'],
+      ['delay', '140000'],
+    ]);
+    expect(final.compensations[1].calculation).toMatchObject({
+      containers: 2,
+      delayDays: 14,
+      perDay: '5000',
+    });
+    expect((await verifyLedger(h.database.db)).ok).toBe(true);
   });
 
   it('pays a guaranteed booking rolled by 6 days exactly once, from the forwarder to the shipper', async () => {
@@ -68,7 +130,8 @@ describe('rollover compensation', () => {
     const balances = await queryRows(
       h.database.db,
       sql`select kind, company_id, debits_posted::text, credits_posted::text from ledger_accounts
-           where kind in ('forwarder_settlement', 'shipper_payable') order by kind`,
+           where kind in ('forwarder_settlement', 'shipper_payable')
+             and company_id in (${forwarder.companyId}, ${shipper.companyId}) order by kind`,
     );
     expect(balances).toEqual([
       {

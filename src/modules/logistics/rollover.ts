@@ -1,4 +1,4 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
@@ -14,24 +14,34 @@ import {
 } from './booking-store.js';
 import { containersOf } from './cargo-units.js';
 import { bookingMachine } from './machines.js';
+import { recordReliabilityChange } from './reliability.js';
 import { daysBetween } from './schedule.js';
 import { bookingEvents, bookings, departures, type RolloverTerms, rolloverCompensations } from './schema.js';
 
 /**
  * What a forwarder owes for rolling a guaranteed booking: per container, plus
- * per container for each day of delay. Exact integers in the card's currency.
+ * per container for each day of delay; loose cargo (air, LCL) is one
+ * shipment. `part` splits a roll that had nowhere to go at first: the `roll`
+ * (per container, no delay yet) and later the `delay` (per day only). Exact
+ * integers in the card's currency.
  */
-export const rolloverCompensation = (terms: RolloverTerms, containers: number, delayDays: number) => {
-  const perContainer = BigInt(terms.perContainer);
-  const perDay = BigInt(terms.perDay);
-  const amount = BigInt(containers) * (perContainer + perDay * BigInt(Math.max(0, delayDays)));
+export const rolloverCompensation = (
+  terms: RolloverTerms,
+  containers: number,
+  delayDays: number,
+  part: 'whole' | 'roll' | 'delay' = 'whole',
+) => {
+  const perContainer = part === 'delay' ? 0n : BigInt(terms.perContainer);
+  const perDay = part === 'roll' ? 0n : BigInt(terms.perDay);
+  const days = part === 'roll' ? 0 : Math.max(0, delayDays);
+  const amount = BigInt(containers) * (perContainer + perDay * BigInt(days));
   return {
     amount,
     calculation: {
       containers,
-      perContainer: terms.perContainer,
-      delayDays,
-      perDay: terms.perDay,
+      perContainer: String(perContainer),
+      delayDays: days,
+      perDay: String(perDay),
       formula: 'containers × (perContainer + perDay × delayDays)',
       amount: String(amount),
     },
@@ -60,11 +70,28 @@ const nextDepartureWithSpace = async (ctx: Ctx, booking: BookingRow, after: stri
 };
 
 /**
+ * Whether the booking waits rolled on the departure it missed: its last roll
+ * found no later departure to move to.
+ */
+const waitsOnMissedDeparture = async (ctx: Ctx, booking: BookingRow) => {
+  if (booking.status !== 'rolled') return false;
+  const [last] = await ctx.db
+    .select({ details: bookingEvents.details })
+    .from(bookingEvents)
+    .where(and(eq(bookingEvents.bookingId, booking.id), eq(bookingEvents.kind, 'rolled')))
+    .orderBy(desc(bookingEvents.createdAt), desc(bookingEvents.id))
+    .limit(1);
+  return last?.details?.toDepartureId === null && last.details.missedDepartureId === booking.departureId;
+};
+
+/**
  * The booking missed its departure: it moves to the card's next departure
  * with space (or, failing one, waits rolled on the missed one, its space
- * still held, for the forwarder to roll it to a named departure), and
+ * still held, until the forwarder rolls it to a named departure), and
  * a guaranteed booking is compensated through the ledger, from the
  * forwarder's settlement account to the shipper, once per missed departure.
+ * Rebooking a waiting booking is not a second roll: it pays the days of
+ * delay the first payment could not know.
  */
 export const rollBooking = async (
   ctx: Ctx,
@@ -98,7 +125,8 @@ export const rollBooking = async (
   } else {
     target = await nextDepartureWithSpace(ctx, booking, missed.departsOn);
   }
-  if (!target && input.onlyIfMoved) return false;
+  const rebooking = await waitsOnMissedDeparture(ctx, booking);
+  if (!target && (input.onlyIfMoved || rebooking)) return false;
   const now = ctx.now();
   // Without a later departure the booking stays on the missed one and keeps
   // its units there, so a cancellation or a later roll gives back exactly
@@ -108,14 +136,16 @@ export const rollBooking = async (
     await moveUnits(ctx.db, target, booking.units, booking.guaranteed, now);
   }
   const delayDays = target ? daysBetween(missed.departsOn, target.departsOn) : null;
+  const rolls = rebooking ? booking.rolls : booking.rolls + 1;
   await transition(ctx, {
     machine: bookingMachine,
     table: bookings,
     record: booking,
     to: 'rolled',
-    set: { departureId: target?.id ?? booking.departureId, rolls: booking.rolls + 1 },
+    set: { departureId: target?.id ?? booking.departureId, rolls },
     payload: { shipperId: booking.shipperId, from: missed.id, to: target?.id ?? null, delayDays },
   });
+  await recordReliabilityChange(ctx, booking.companyId, booking, { status: 'rolled', rolls });
   await ctx.db.insert(bookingEvents).values({
     companyId: booking.companyId,
     id: newId('bev', now),
@@ -134,20 +164,29 @@ export const rollBooking = async (
     },
     createdAt: now,
   });
-  if (booking.guaranteed) await compensate(ctx, booking, missed, delayDays ?? 0);
+  if (booking.guaranteed)
+    await compensate(ctx, booking, missed, delayDays ?? 0, rebooking ? 'delay' : target ? 'whole' : 'roll');
   return true;
 };
 
-const compensate = async (ctx: Ctx, booking: BookingRow, missed: DepartureRow, delayDays: number) => {
+const compensate = async (
+  ctx: Ctx,
+  booking: BookingRow,
+  missed: DepartureRow,
+  delayDays: number,
+  part: 'whole' | 'roll' | 'delay',
+) => {
   const card = await findCard(ctx.db, booking.rateCardId);
   if (!card?.rolloverTerms) return;
   const { amount, calculation } = rolloverCompensation(
     card.rolloverTerms,
     containersOf(booking.cargo),
     delayDays,
+    part,
   );
   if (amount === 0n) return;
-  const transferId = `freight:${booking.id}:rollover:${missed.id}`;
+  const stored = part === 'delay' ? 'delay' : 'roll';
+  const transferId = `freight:${booking.id}:rollover:${missed.id}${stored === 'delay' ? ':delay' : ''}`;
   const inserted = await ctx.db
     .insert(rolloverCompensations)
     .values({
@@ -155,6 +194,7 @@ const compensate = async (ctx: Ctx, booking: BookingRow, missed: DepartureRow, d
       id: newId('rco', ctx.now()),
       bookingId: booking.id,
       missedDepartureId: missed.id,
+      part: stored,
       shipperId: booking.shipperId,
       currency: booking.currency,
       amount,

@@ -169,10 +169,21 @@ export const bookings = pgTable(
     index('freight_bookings_shipper_idx').on(t.shipperId, t.createdAt),
     index('freight_bookings_departure_idx').on(t.departureId, t.status),
     index('freight_bookings_order_idx').on(t.orderId),
-    // Reliability in search counts each forwarder's kept and rolled bookings: an index-only scan.
-    index('freight_bookings_reliability_idx').on(t.companyId, t.rolls, t.status),
   ],
 );
+
+/**
+ * Each forwarder's reliability, kept up to date with its bookings
+ * (reliability.ts): `total` bookings reached loading or were rolled, `kept`
+ * of them loaded on the departure first booked. Search reads one row per
+ * forwarder instead of counting its bookings.
+ */
+export const forwarderReliability = pgTable('forwarder_reliability', {
+  companyId: text().primaryKey(),
+  kept: integer().notNull().default(0),
+  total: integer().notNull().default(0),
+  updatedAt: timestamp({ withTimezone: true }).notNull(),
+});
 
 export const bookingEventKinds = [
   'requested',
@@ -217,7 +228,10 @@ export const bookingEvents = pgTable(
 
 /**
  * Compensation for a guaranteed booking that missed its departure: at most
- * one per booking and missed departure, however often the roll is reported.
+ * one `roll` per booking and missed departure, however often the roll is
+ * reported. A booking rolled with no later departure to go to is paid the
+ * per-container part at once and, when it is rebooked, a `delay` part for
+ * the days between the missed and the new departure.
  */
 export const rolloverCompensations = pgTable(
   'freight_rollover_compensations',
@@ -226,6 +240,7 @@ export const rolloverCompensations = pgTable(
     id: text().notNull(),
     bookingId: text().notNull(),
     missedDepartureId: text().notNull(),
+    part: text().$type<'roll' | 'delay'>().notNull().default('roll'),
     shipperId: text().notNull(),
     currency: text().notNull(),
     amount: bigint({ mode: 'bigint' }).notNull(),
@@ -238,6 +253,6 @@ export const rolloverCompensations = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.id] }),
-    uniqueIndex('freight_rollover_once_key').on(t.bookingId, t.missedDepartureId),
+    uniqueIndex('freight_rollover_once_key').on(t.bookingId, t.missedDepartureId, t.part),
   ],
 );

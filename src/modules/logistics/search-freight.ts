@@ -8,6 +8,7 @@ import { incoterms } from '../sourcing/incoterms.js';
 import { kgPerCbm, unitsFor } from './cargo-units.js';
 import { priceOf } from './pricing.js';
 import { containerTypeOf, locationOf } from './reference.js';
+import { reliabilityOf } from './reliability.js';
 import type { Cargo, FreightMode, RolloverTerms, Surcharge } from './schema.js';
 
 export type FreightSearch = {
@@ -59,26 +60,6 @@ const modesFor = (cargo: Cargo, kind: 'port' | 'airport'): FreightMode[] =>
     : 'containers' in cargo
       ? []
       : ['air', 'express', 'charter'];
-
-/**
- * The reliability of each forwarder: the share of its bookings that reached
- * loading that were loaded on the departure first booked. Null without history.
- */
-const reliabilityOf = async (ctx: Ctx, forwarderIds: string[]) => {
-  if (forwarderIds.length === 0) return new Map<string, number | null>();
-  const rows = await queryRows<{ company_id: string; kept: number; total: number }>(
-    ctx.db,
-    sql`select company_id,
-               count(*) filter (where rolls = 0 and status in ('loaded','departed','arrived','discharged','delivered','completed'))::int as kept,
-               count(*) filter (where rolls > 0 or status in ('loaded','departed','arrived','discharged','delivered','completed'))::int as total
-          from freight_bookings
-         where company_id in (select jsonb_array_elements_text(${JSON.stringify(forwarderIds)}::jsonb))
-         group by company_id`,
-  );
-  return new Map(
-    rows.map((r) => [r.company_id, r.total === 0 ? null : Math.round((r.kept / r.total) * 1000) / 1000]),
-  );
-};
 
 /**
  * Freight offers for a cargo on a lane: every active rate card valid on the
@@ -183,15 +164,9 @@ export const searchFreight = async (ctx: Ctx, input: FreightSearch) => {
       departures: r.departures,
     };
   });
+  const reliability = await reliabilityOf(ctx, [...new Set(offers.map((o) => o.forwarder.id))]);
+  for (const o of offers) o.reliability = reliability.get(o.forwarder.id) ?? null;
   const sort = input.sort ?? 'price';
-  const limit = input.limit ?? 20;
-  // Reliability reads every booking of a forwarder: only for the forwarders
-  // shown, unless it is what the offers are sorted by.
-  const rate = async (list: typeof offers) => {
-    const reliability = await reliabilityOf(ctx, [...new Set(list.map((o) => o.forwarder.id))]);
-    for (const o of list) o.reliability = reliability.get(o.forwarder.id) ?? null;
-  };
-  if (sort === 'reliability') await rate(offers);
   offers.sort((a, b) =>
     sort === 'transit'
       ? a.transitDays - b.transitDays || Number(BigInt(a.usdTotal) - BigInt(b.usdTotal))
@@ -199,8 +174,7 @@ export const searchFreight = async (ctx: Ctx, input: FreightSearch) => {
         ? (b.reliability ?? -1) - (a.reliability ?? -1) || Number(BigInt(a.usdTotal) - BigInt(b.usdTotal))
         : Number(BigInt(a.usdTotal) - BigInt(b.usdTotal)) || a.transitDays - b.transitDays,
   );
-  const page = offers.slice(0, limit);
-  if (sort !== 'reliability') await rate(page);
+  const page = offers.slice(0, input.limit ?? 20);
   return {
     origin,
     destination,

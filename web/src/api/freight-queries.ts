@@ -47,13 +47,6 @@ const bookingQuery = (id: string) => ({
 
 export const useBooking = (id: string) => useQuery({ ...bookingQuery(id), refetchInterval: BOOKING_POLL_MS });
 
-/**
- * The full bookings of a page of the list: the list answer has no lane, so
- * each row reads its booking (cached, and shared with the booking page).
- */
-export const useBookingDetails = (ids: string[]) =>
-  useQueries({ queries: ids.map((id) => bookingQuery(id)) });
-
 /** After a command that answers with the booking: show that answer at once, then refresh the lists. */
 const useBookingMutation = <V>(run: (variables: V) => Promise<Booking>) => {
   const queryClient = useQueryClient();

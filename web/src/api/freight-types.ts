@@ -119,7 +119,11 @@ export type BookingEvent = {
   details: Record<string, unknown> | null;
 };
 
+export type CompanyRef = { id: string; name: string };
+
 export type Compensation = {
+  /** `roll`: the per-container part; `delay`: the days paid when a waiting booking was rebooked. */
+  part: 'roll' | 'delay';
   amount: string;
   currency: string;
   delayDays: number;
@@ -131,11 +135,18 @@ export type Booking = {
   id: string;
   viewer: 'shipper' | 'forwarder' | 'operator';
   status: BookingStatus;
-  forwarderId: string;
-  shipperId: string;
+  forwarder: CompanyRef;
+  shipper: CompanyRef;
+  rateCardId: string;
   bookingNumber: string | null;
   guaranteed: boolean;
-  lane: { origin: string; destination: string; mode: FreightMode; carrier: string };
+  lane: {
+    origin: string;
+    destination: string;
+    mode: FreightMode;
+    containerType: string | null;
+    carrier: string;
+  };
   cargo: Cargo;
   units: number;
   hsCode: string | null;
@@ -155,16 +166,24 @@ export type Booking = {
 export type BookingSummary = {
   id: string;
   status: BookingStatus;
-  shipperId: string;
-  forwarderId: string;
+  shipper: CompanyRef;
+  forwarder: CompanyRef;
+  rateCardId: string;
+  origin: string;
+  destination: string;
+  mode: FreightMode;
+  containerType: string | null;
   bookingNumber: string | null;
   guaranteed: boolean;
+  cargo: Cargo;
   units: number;
   currency: string;
   total: string;
   departureId: string;
   voyage: string;
   departsOn: string;
+  rolls: number;
+  orderId: string | null;
   createdAt: string;
   side: 'shipper' | 'forwarder';
 };

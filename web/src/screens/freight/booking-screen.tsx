@@ -12,14 +12,7 @@ import { useFormat } from '../../format/use-format';
 import { useDocumentTitle } from '../../layout/use-document-title';
 import { BookingActions } from './booking-actions';
 import { BookingTimeline } from './booking-timeline';
-import {
-  BookingStatusBadge,
-  CompanyName,
-  ModeBadge,
-  PriceLines,
-  useCargoText,
-  useUnitsText,
-} from './freight-parts';
+import { BookingStatusBadge, ModeBadge, PriceLines, useCargoText, useUnitsText } from './freight-parts';
 
 export const BookingScreen = () => <SignedInGate>{() => <BookingLoader />}</SignedInGate>;
 
@@ -146,9 +139,9 @@ const BookingPage = ({ booking }: { booking: Booking }) => {
                     },
                     {
                       label: t('freight.booking.forwarder'),
-                      value: <CompanyName id={booking.forwarderId} />,
+                      value: booking.forwarder.name,
                     },
-                    { label: t('freight.booking.shipper'), value: <CompanyName id={booking.shipperId} /> },
+                    { label: t('freight.booking.shipper'), value: booking.shipper.name },
                     { label: t('freight.booking.carrier'), value: booking.lane.carrier },
                     { label: t('freight.booking.departure'), value: departure(booking.departure) },
                     ...(booking.originalDeparture

@@ -15,8 +15,8 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useBookingAction, useBookingDetails, useBookings } from '../../api/freight-queries';
-import type { Booking, BookingStatus, BookingSummary } from '../../api/freight-types';
+import { useBookingAction, useBookings } from '../../api/freight-queries';
+import type { BookingStatus, BookingSummary } from '../../api/freight-types';
 import { ConfirmButton } from '../../components/confirm-button';
 import { FormError } from '../../components/form-error';
 import { PaginationBar } from '../../components/pagination-bar';
@@ -24,7 +24,7 @@ import { QueryError } from '../../components/query-error';
 import { type Member, SignedInGate } from '../../components/signed-in-gate';
 import { useFormat } from '../../format/use-format';
 import { useDocumentTitle } from '../../layout/use-document-title';
-import { BookingStatusBadge, CompanyName, ModeBadge, serverFieldErrors, useCargoText } from './freight-parts';
+import { BookingStatusBadge, ModeBadge, serverFieldErrors, useCargoText } from './freight-parts';
 
 type Filter = 'requested' | 'active' | 'done' | 'all';
 
@@ -138,13 +138,12 @@ const BookingList = ({ me, desk }: { me: Member; desk: boolean }) => {
 };
 
 const BookingRows = ({ rows, desk }: { rows: BookingSummary[]; desk: boolean }) => {
-  const details = useBookingDetails(rows.map((r) => r.id));
   return (
     <Card withBorder padding={0}>
       <Stack gap={0} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {rows.map((row, i) => (
           <li key={row.id} style={i > 0 ? { borderTop: '1px solid var(--mantine-color-gray-2)' } : undefined}>
-            <BookingRow row={row} detail={details[i]?.data} />
+            <BookingRow row={row} />
             {desk && row.status === 'requested' && <QuickActions row={row} />}
           </li>
         ))}
@@ -153,7 +152,7 @@ const BookingRows = ({ rows, desk }: { rows: BookingSummary[]; desk: boolean }) 
   );
 };
 
-const BookingRow = ({ row, detail }: { row: BookingSummary; detail: Booking | undefined }) => {
+const BookingRow = ({ row }: { row: BookingSummary }) => {
   const { t } = useTranslation();
   const format = useFormat();
   const cargoText = useCargoText();
@@ -172,14 +171,9 @@ const BookingRow = ({ row, detail }: { row: BookingSummary; detail: Booking | un
         <Stack gap={4} style={{ minWidth: 0 }}>
           <Group gap="xs" wrap="wrap">
             <Text fw={600}>
-              {detail
-                ? t('freight.booking.title', {
-                    origin: detail.lane.origin,
-                    destination: detail.lane.destination,
-                  })
-                : row.voyage}
+              {t('freight.booking.title', { origin: row.origin, destination: row.destination })}
             </Text>
-            {detail && <ModeBadge mode={detail.lane.mode} />}
+            <ModeBadge mode={row.mode} />
             {row.guaranteed && (
               <Text span fz="xs" c="lane.8" fw={600}>
                 {t('freight.offer.guaranteed')}
@@ -187,8 +181,8 @@ const BookingRow = ({ row, detail }: { row: BookingSummary; detail: Booking | un
             )}
           </Group>
           <Text fz="sm" c="dimmed" truncate="end">
-            <CompanyName id={row.side === 'shipper' ? row.forwarderId : row.shipperId} />
-            {detail ? ` · ${cargoText(detail.cargo)}` : ''} · {row.voyage} · {format.day(row.departsOn)}
+            {row.side === 'shipper' ? row.forwarder.name : row.shipper.name} · {cargoText(row.cargo)} ·{' '}
+            {row.voyage} · {format.day(row.departsOn)}
           </Text>
           <Group gap="xs">
             <BookingStatusBadge status={row.status} />

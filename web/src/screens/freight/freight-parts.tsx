@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { issuesByField } from '../../api/field-errors';
 import type { BookingStatus, Cargo, FreightMode, PriceLine } from '../../api/freight-types';
-import { useCompany } from '../../api/queries';
 import { useFormat } from '../../format/use-format';
 
 // Filled badges in shade 8 or darker keep white text above 4.5:1.
@@ -129,12 +128,6 @@ export const PriceLines = ({
       </Table.Tbody>
     </Table>
   );
-};
-
-/** A company's name from its public card (the booking answers carry ids only). */
-export const CompanyName = ({ id }: { id: string }) => {
-  const company = useCompany(id);
-  return <>{company.data?.name ?? '…'}</>;
 };
 
 /**
