@@ -4,6 +4,7 @@ import type { Random } from '../src/demo/random.js';
 import { companies } from '../src/modules/identity/index.js';
 import { basisOf } from '../src/modules/logistics/cargo-units.js';
 import { airports, greatCircleKm, locationOf, ports } from '../src/modules/logistics/reference.js';
+import { recountForwarderReliability } from '../src/modules/logistics/reliability.js';
 import type { FreightMode } from '../src/modules/logistics/schema.js';
 
 // Bulk generation of rate cards, departures and bookings for the freight
@@ -430,6 +431,8 @@ export const insertBookings = async (db: Db, now: Date) => {
     from (select departure_id, sum(units)::int as units from freight_bookings
           where status not in ('cancelled', 'rejected') group by departure_id) b
     where b.departure_id = d.id`);
+  // Written around the use cases, so the reliability counts are taken afresh.
+  await recountForwarderReliability(db);
   const [row] = (
     (await db.execute(sql`select count(*)::int as n from freight_bookings`)) as unknown as {
       rows: { n: number }[];

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
+import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/raw-sql.js';
 import { type BookingStatus, forwarderReliability } from './schema.js';
 
@@ -65,4 +66,21 @@ export const reliabilityOf = async (ctx: Ctx, forwarderIds: string[]) => {
   return new Map(
     rows.map((r) => [r.company_id, r.total === 0 ? null : Math.round((r.kept / r.total) * 1000) / 1000]),
   );
+};
+
+/**
+ * Recounts every forwarder's reliability from its bookings: for bookings
+ * written around the use cases (the benchmark's generated data), and as the
+ * repair should the counts ever be doubted.
+ */
+export const recountForwarderReliability = async (db: Db) => {
+  await db.execute(sql`delete from forwarder_reliability`);
+  await db.execute(sql`
+    insert into forwarder_reliability (company_id, kept, total, updated_at)
+    select company_id,
+           count(*) filter (where rolls = 0 and status in ('loaded','departed','arrived','discharged','delivered','completed'))::int,
+           count(*) filter (where rolls > 0 or status in ('loaded','departed','arrived','discharged','delivered','completed'))::int,
+           now()
+      from freight_bookings
+     group by company_id`);
 };
