@@ -35,7 +35,8 @@ export type IdPrefix =
   | 'dep'
   | 'bkg'
   | 'bev'
-  | 'rco';
+  | 'rco'
+  | 'dec';
 
 const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
 

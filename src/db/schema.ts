@@ -14,3 +14,4 @@ export * from '../modules/payments/schema.js';
 export * from '../modules/search/schema.js';
 export * from '../modules/sourcing/schema.js';
 export * from '../modules/webhooks/schema.js';
+export * from '../modules/trade-services/schema.js';

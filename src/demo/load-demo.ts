@@ -5,6 +5,7 @@ import type { Database, Db } from '../db/client.js';
 import { insertProducts } from '../modules/catalog/index.js';
 import { companies, createAuth, members, users } from '../modules/identity/index.js';
 import { demoAccounts, demoCompanies, demoPassword } from './accounts.js';
+import { loadDemoDeclarations } from './demo-declarations.js';
 import { loadDemoFreight } from './demo-freight.js';
 import { loadDemoOrders } from './demo-orders.js';
 import { loadDemoSourcing } from './demo-sourcing.js';
@@ -114,6 +115,7 @@ export const loadDemo = async (
   }
   await loadDemoSourcing(db, random, new Date());
   await loadDemoOrders(db, new Date());
+  await loadDemoDeclarations(db, new Date());
   await loadDemoFreight(db, new Date(), log);
   await loadTradeHistory(db, { log });
   log(

@@ -28,6 +28,7 @@ import { registerNotificationRoutes } from '../modules/notifications/routes.js';
 import { registerOrderRoutes } from '../modules/orders/routes.js';
 import { registerPaymentRoutes } from '../modules/payments/routes.js';
 import { registerSourcingRoutes } from '../modules/sourcing/routes.js';
+import { registerTradeServicesRoutes } from '../modules/trade-services/index.js';
 import { registerWebhookRoutes } from '../modules/webhooks/routes.js';
 import { registerAuthBridge, toFetchHeaders } from './auth-bridge.js';
 import { errorBody, handleError } from './errors.js';
@@ -121,6 +122,7 @@ export const buildApp = async (options: AppOptions): Promise<App> => {
   registerPaymentRoutes(app);
   registerInsightsRoutes(app);
   registerLogisticsRoutes(app);
+  registerTradeServicesRoutes(app);
   registerWebhookRoutes(app);
   registerFontRoutes(app);
 

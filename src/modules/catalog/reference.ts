@@ -1,4 +1,5 @@
 import { readCsv } from '../../core/csv.js';
+import { lazy } from '../../core/lazy.js';
 import { dataFile } from '../../core/paths.js';
 
 // The shipped reference data, read once per process from data/: validation and
@@ -22,14 +23,6 @@ export type HsCode = {
   level: number;
 };
 export type Province = { code: string; name: LocalizedName };
-
-const lazy = <T>(load: () => T) => {
-  let value: T | undefined;
-  return () => {
-    value ??= load();
-    return value;
-  };
-};
 
 export const taxonomy = lazy(() => {
   const nodes: TaxonomyNode[] = readCsv<Record<string, string>>(dataFile('taxonomy.csv')).map((r) => ({

@@ -21,6 +21,7 @@ export { forwarders, logisticsPolicy, shippers } from './policy.js';
 export { priceOf } from './pricing.js';
 export { type ParsedRateCard, parseRateCardCsv, rateCardCsvColumns } from './rate-card-csv.js';
 export { getRateCard, listRateCards, publishRateCard, type RateCardInput } from './rate-cards.js';
+export { type Location, locationOf } from './reference.js';
 export { rolloverCompensation } from './rollover.js';
 export { registerLogisticsRoutes } from './routes.js';
 export * from './schema.js';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { lazy } from '../../core/lazy.js';
 import { dataFile } from '../../core/paths.js';
 
 // The places and equipment freight is quoted between and in, read once per
@@ -49,14 +50,6 @@ class RowError extends Error {}
 
 const fail = (message: string): never => {
   throw new RowError(message);
-};
-
-const lazy = <T>(load: () => T) => {
-  let value: T | undefined;
-  return () => {
-    value ??= load();
-    return value;
-  };
 };
 
 /**
