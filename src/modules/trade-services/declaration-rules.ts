@@ -55,7 +55,7 @@ const lineIssues = (line: DeclarationLineInput, i: number): Issue[] => {
     issues.push({ path: `body.lines.${i}.${field}`, message: `Line ${i + 1}: ${message}` });
   const hs = hsCodeList().byCode.get(line.hsCode);
   if (!/^\d{6}$/.test(line.hsCode)) at('hsCode', `${line.hsCode} is not a six-digit HS code`);
-  else if (!hs || hs.level !== 6) at('hsCode', `${line.hsCode} is not an HS 2022 subheading`);
+  else if (hs?.level !== 6) at('hsCode', `${line.hsCode} is not an HS 2022 subheading`);
   if (line.tariffCode) {
     if (!/^\d{10}$/.test(line.tariffCode))
       at('tariffCode', `${line.tariffCode} is not a ten-digit China tariff code`);
@@ -101,7 +101,7 @@ export const declarationIssues = (input: DeclarationFields): Issue[] => {
   if (!regionOf(input.consignee.country))
     at('consignee.country', `${input.consignee.country} is not an ISO 3166 country`);
   const port = locationOf(input.portOfLoading);
-  if (!port || port.country !== 'CN')
+  if (port?.country !== 'CN')
     at('portOfLoading', `${input.portOfLoading} is not a port or airport in China (UN/LOCODE or IATA)`);
   else if (input.transportMode === 'sea' && port.kind !== 'port')
     at('portOfLoading', `Sea freight loads at a seaport, not at ${port.name}`);
