@@ -178,13 +178,15 @@ const compensate = async (
 ) => {
   const card = await findCard(ctx.db, booking.rateCardId);
   if (!card?.rolloverTerms) return;
-  const { amount, calculation } = rolloverCompensation(
+  const { amount, calculation: terms } = rolloverCompensation(
     card.rolloverTerms,
     containersOf(booking.cargo),
     delayDays,
     part,
   );
   if (amount === 0n) return;
+  // Loose cargo (air, LCL) is compensated per shipment: say so beside the count.
+  const calculation = { ...terms, per: 'containers' in booking.cargo ? 'container' : 'shipment' };
   const stored = part === 'delay' ? 'delay' : 'roll';
   const transferId = `freight:${booking.id}:rollover:${missed.id}${stored === 'delay' ? ':delay' : ''}`;
   const inserted = await ctx.db
