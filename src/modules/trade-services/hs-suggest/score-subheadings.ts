@@ -23,8 +23,9 @@ const asksForParts = new Set(['part', 'component', 'accessory', 'spare']);
 // subheading ("n.e.c. in heading 8516") for a kettle, not microwave ovens;
 // LED lamps, not LED modules, for a bulb. A tie-breaker, at most this much.
 const specificityPenalty = 0.05;
-// How much a taxonomy mapping adds next to the text score (both in [0, 1]).
-const taxonomyWeight = 0.6;
+// How much a taxonomy mapping adds next to the text score (both in [0, 1]):
+// a node's name is product language, closer to a title than HS legal text.
+const taxonomyWeight = 0.8;
 
 export type ScoredSubheading = {
   index: number;

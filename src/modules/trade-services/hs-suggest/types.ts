@@ -2,7 +2,11 @@ import type { Language } from './vocabulary.js';
 
 export type HsSuggestLanguage = Language;
 
-/** The evidence behind a suggestion: the HS texts themselves, the product taxonomy's HS mapping, a translation. */
+/**
+ * The evidence behind a suggestion: the HS texts themselves, the product
+ * taxonomy's HS mapping, a glossary translation, or this module's supplement
+ * (data/trade/hs-synonyms.csv: a translation, or the HS wording of a word).
+ */
 export type HsEvidence = 'hs-text' | 'taxonomy' | 'glossary' | 'synonym';
 
 export type HsSuggestOptions = {
@@ -19,12 +23,15 @@ export type HsSuggestion = {
   heading: string;
   description: string;
   headingDescription: string;
-  /** Probability-like share in [0, 1] that this subheading is the one; see confidence.ts. */
+  /**
+   * In [0, 1]: its heading's confidence, discounted when a sibling subheading
+   * fits the title better; siblings the title cannot tell apart share it. See confidence.ts.
+   */
   confidence: number;
-  /** The same for its heading (all its subheadings together): often sure where the subheading is not. */
+  /** Probability-like confidence in its heading; headings are exclusive, so these sum to at most 1. */
   headingConfidence: number;
   /** The kinds of evidence behind it. */
   via: HsEvidence[];
-  /** Short English lines naming that evidence, e.g. `glossary: 灯泡 → bulb`, `HS text: lamp, led`. */
+  /** Short English lines naming that evidence, e.g. `glossary: LED灯泡 → led bulb`, `HS wording: bulb → lamp`. */
   reasons: string[];
 };

@@ -1,6 +1,7 @@
 import { readCsv } from '../../../core/csv.js';
 import { lazy } from '../../../core/lazy.js';
 import { dataFile } from '../../../core/paths.js';
+import type { Language } from '../../search/index.js';
 import { englishWords } from './english-words.js';
 import { isSpanishFunctionWord, spanishWords } from './spanish-words.js';
 
@@ -8,7 +9,7 @@ import { isSpanishFunctionWord, spanishWords } from './spanish-words.js';
 // (data/glossary.csv, the search module's) and this module's supplement
 // (data/trade/hs-synonyms.csv), read once per process.
 
-export type Language = 'en' | 'zh' | 'es';
+export type { Language };
 
 /** What a term of the query says in English, and which file said so. */
 export type Rendering = { english: string; via: 'glossary' | 'synonym' };
