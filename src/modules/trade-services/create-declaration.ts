@@ -2,6 +2,7 @@ import type { Ctx } from '../../core/context.js';
 import { inTransaction } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
+import { formatMajor } from '../../core/money.js';
 import { converterOn } from '../fx/index.js';
 import { findCompany } from '../identity/index.js';
 import { findOrderRow } from '../orders/index.js';
@@ -113,7 +114,7 @@ export const createDeclaration = async (ctx: Ctx, input: DeclarationInput) => {
     findings.push({
       level: 'warning',
       code: 'VALUE_DIFFERS_FROM_ORDER',
-      message: `The declared value differs from the order's total (${facts.order.total} in minor units)`,
+      message: `The declared value (${fields.currency} ${formatMajor(total, fields.currency)}) differs from the order's total (${facts.order.currency} ${formatMajor(facts.order.total, facts.order.currency)})`,
       field: 'lines',
     });
 
