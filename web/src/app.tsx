@@ -4,6 +4,9 @@ import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { NotFound } from './components/not-found';
 import { AppLayout } from './layout/app-layout';
+import { DeclarationNewScreen } from './screens/declarations/declaration-new-screen';
+import { DeclarationScreen } from './screens/declarations/declaration-screen';
+import { DeclarationsScreen } from './screens/declarations/declarations-screen';
 import { DisputeDeskScreen } from './screens/disputes/dispute-desk-screen';
 import { DisputeScreen } from './screens/disputes/dispute-screen';
 import { OpenDisputeScreen } from './screens/disputes/open-dispute-screen';
@@ -21,8 +24,10 @@ import { OrdersScreen } from './screens/orders/orders-screen';
 import { PayoutsScreen } from './screens/payments/payouts-screen';
 import { ReconciliationScreen } from './screens/payments/reconciliation-screen';
 import { ProductScreen } from './screens/product/product-screen';
+import { ProductNewScreen } from './screens/products/product-new-screen';
 import { QuoteNewScreen } from './screens/quotes/quote-new-screen';
 import { QuoteScreen } from './screens/quotes/quote-screen';
+import { RebatesScreen } from './screens/rebates/rebates-screen';
 import { RfqDetailScreen } from './screens/rfqs/rfq-detail-screen';
 import { RfqListScreen } from './screens/rfqs/rfq-list-screen';
 import { RfqNewScreen } from './screens/rfqs/rfq-new-screen';
@@ -73,6 +78,11 @@ export const App = () => (
             <Route path="orders/:id/dispute" element={<OpenDisputeScreen />} />
             <Route path="disputes/:id" element={<DisputeScreen />} />
             <Route path="payouts" element={<PayoutsScreen />} />
+            <Route path="declarations" element={<DeclarationsScreen />} />
+            <Route path="declarations/new" element={<DeclarationNewScreen />} />
+            <Route path="declarations/:id" element={<DeclarationScreen />} />
+            <Route path="rebates" element={<RebatesScreen />} />
+            <Route path="supplier/products/new" element={<ProductNewScreen />} />
             <Route path="freight" element={<FreightSearchScreen />} />
             <Route path="freight/bookings" element={<BookingsScreen />} />
             <Route path="freight/bookings/:id" element={<BookingScreen />} />

@@ -35,8 +35,17 @@ export const taxonomy = lazy(() => {
   return { nodes, byCode: new Map(nodes.map((n) => [n.code, n])) };
 });
 
+/**
+ * HS 2022 chapters, headings and subheadings. The source's `TOTAL` rows
+ * (chapter 99 "commodities not specified according to kind" and the grand
+ * total) are UN Comtrade's reporting codes, not HS: no product or
+ * declaration may use them.
+ */
 export const hsCodeList = lazy(() => {
-  const codes: HsCode[] = readCsv<Record<string, string>>(dataFile('hs/harmonized-system.csv')).map((r) => ({
+  const rows = readCsv<Record<string, string>>(dataFile('hs/harmonized-system.csv')).filter(
+    (r) => r.section !== 'TOTAL',
+  );
+  const codes: HsCode[] = rows.map((r) => ({
     code: r.hscode!,
     section: r.section!,
     description: r.description!,

@@ -86,6 +86,12 @@ describe('drafting a declaration', () => {
     });
     expect(badUnit.statusCode).toBe(400);
     expect(badUnit.json().error.details.issues[0].path).toBe('body.lines.0.unit');
+    // UN Comtrade's "not specified according to kind" (999999) is not an HS code.
+    const unspecified = await declare(h, exporter, {
+      ...input,
+      lines: [{ ...lines[0], hsCode: '999999', tariffCode: null }],
+    });
+    expect(unspecified.json().error.details.issues[0].path).toBe('body.lines.0.hsCode');
     expect(await count()).toEqual(before);
   });
 

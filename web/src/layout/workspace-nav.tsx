@@ -1,7 +1,7 @@
-import { Anchor, Badge, Group } from '@mantine/core';
+import { Anchor, Badge, Group, Menu } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
+import { Link, NavLink, useLocation } from 'react-router';
 import { useInquiries, useMe } from '../api/queries';
 import { useFormat } from '../format/use-format';
 
@@ -12,9 +12,57 @@ const NavItem = ({ to, testId, children }: { to: string; testId: string; childre
 );
 
 /**
+ * Export declarations and VAT rebates (and a supplier's new listing) in one
+ * menu: the header row has no room for more links.
+ */
+const TradeServicesMenu = ({ listing }: { listing: boolean }) => {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const here = ['/declarations', '/rebates', '/supplier/products'].some((p) => pathname.startsWith(p));
+  const items = [
+    { to: '/declarations', testId: 'nav-declarations', label: t('declarations.nav') },
+    { to: '/rebates', testId: 'nav-rebates', label: t('rebates.nav') },
+    ...(listing
+      ? [{ to: '/supplier/products/new', testId: 'nav-list-product', label: t('productNew.nav') }]
+      : []),
+  ];
+  return (
+    <Menu position="bottom-start" shadow="md" width={200}>
+      <Menu.Target>
+        <Anchor
+          component="button"
+          type="button"
+          fz="sm"
+          fw={here ? 700 : undefined}
+          underline={here ? 'always' : 'hover'}
+          style={{ whiteSpace: 'nowrap' }}
+          data-testid="nav-trade-services"
+        >
+          {t('declarations.navGroup')} ▾
+        </Anchor>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {items.map((item) => (
+          <Menu.Item
+            key={item.to}
+            component={Link}
+            to={item.to}
+            fw={pathname.startsWith(item.to) ? 700 : undefined}
+            data-testid={item.testId}
+          >
+            {item.label}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+};
+
+/**
  * The signed-in member's workspaces: RFQs (a buyer's own, a supplier's feed),
- * the inquiry inbox, orders, freight bookings and payouts; a forwarder's booking
- * desk and rate cards; the operator's desks for its staff only.
+ * the inquiry inbox, orders, freight bookings and payouts, and a supplier's export
+ * declarations, VAT rebates and new listings (one menu); a forwarder's booking desk
+ * and rate cards; the operator's desks (and its declarations and rebates) for its staff only.
  */
 export const WorkspaceNav = () => {
   const { t } = useTranslation();
@@ -35,6 +83,7 @@ export const WorkspaceNav = () => {
         <NavItem to="/payouts" testId="nav-payouts">
           {t('header.payouts')}
         </NavItem>
+        <TradeServicesMenu listing={false} />
       </Group>
     );
   }
@@ -77,9 +126,12 @@ export const WorkspaceNav = () => {
         {t('header.freightBookings')}
       </NavItem>
       {kind === 'supplier' && (
-        <NavItem to="/payouts" testId="nav-payouts">
-          {t('header.payouts')}
-        </NavItem>
+        <>
+          <NavItem to="/payouts" testId="nav-payouts">
+            {t('header.payouts')}
+          </NavItem>
+          <TradeServicesMenu listing />
+        </>
       )}
     </Group>
   );

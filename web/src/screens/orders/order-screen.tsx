@@ -10,6 +10,7 @@ import { SignedInGate } from '../../components/signed-in-gate';
 import { OrderStatusBadge } from '../../components/status-badge';
 import { useFormat } from '../../format/use-format';
 import { useDocumentTitle } from '../../layout/use-document-title';
+import { OrderDeclarationsPanel } from '../declarations/order-declarations-panel';
 import { OrderActions } from './order-actions';
 import { OrderLines } from './order-lines';
 import { OrderPayments } from './order-payments';
@@ -113,7 +114,10 @@ const OrderPage = ({ order }: { order: Order }) => {
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>
-            <OrderSidebar order={order} />
+            <Stack gap="lg">
+              <OrderSidebar order={order} />
+              <OrderDeclarationsPanel order={order} />
+            </Stack>
           </Grid.Col>
         </Grid>
       </Stack>
