@@ -36,7 +36,8 @@ export type IdPrefix =
   | 'bkg'
   | 'bev'
   | 'rco'
-  | 'dec';
+  | 'dec'
+  | 'enr';
 
 const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
 

@@ -13,5 +13,6 @@ export * from '../modules/orders/schema.js';
 export * from '../modules/payments/schema.js';
 export * from '../modules/search/schema.js';
 export * from '../modules/sourcing/schema.js';
+export * from '../modules/tiers/schema.js';
 export * from '../modules/trade-services/schema.js';
 export * from '../modules/webhooks/schema.js';

@@ -9,6 +9,7 @@ import { loadDemoDeclarations } from './demo-declarations.js';
 import { loadDemoFreight } from './demo-freight.js';
 import { loadDemoOrders } from './demo-orders.js';
 import { loadDemoSourcing } from './demo-sourcing.js';
+import { loadDemoTiers } from './demo-tiers.js';
 import { type DemoCompany, generateBuyers, generateProduct, generateSuppliers } from './generate.js';
 import { seededRandom } from './random.js';
 import { loadTradeHistory } from './trade-history.js';
@@ -115,6 +116,7 @@ export const loadDemo = async (
   }
   await loadDemoSourcing(db, random, new Date());
   await loadDemoOrders(db, new Date());
+  await loadDemoTiers(database, new Date(), log);
   await loadDemoDeclarations(db, new Date());
   await loadDemoFreight(db, new Date(), log);
   await loadTradeHistory(db, { log });

@@ -28,6 +28,7 @@ import { registerNotificationRoutes } from '../modules/notifications/routes.js';
 import { registerOrderRoutes } from '../modules/orders/routes.js';
 import { registerPaymentRoutes } from '../modules/payments/routes.js';
 import { registerSourcingRoutes } from '../modules/sourcing/routes.js';
+import { registerTiersRoutes } from '../modules/tiers/index.js';
 import { registerTradeServicesRoutes } from '../modules/trade-services/index.js';
 import { registerWebhookRoutes } from '../modules/webhooks/routes.js';
 import { registerAuthBridge, toFetchHeaders } from './auth-bridge.js';
@@ -123,6 +124,7 @@ export const buildApp = async (options: AppOptions): Promise<App> => {
   registerInsightsRoutes(app);
   registerLogisticsRoutes(app);
   registerTradeServicesRoutes(app);
+  registerTiersRoutes(app);
   registerWebhookRoutes(app);
   registerFontRoutes(app);
 

@@ -6,7 +6,8 @@ import { notify } from '../modules/notifications/index.js';
 import { runOrderTimers } from '../modules/orders/index.js';
 import { schedulePayout } from '../modules/payments/index.js';
 import { searchIndex } from '../modules/search/index.js';
-import { expireRfqs } from '../modules/sourcing/index.js';
+import { expireRfqs, registerTierSignals } from '../modules/sourcing/index.js';
+import { computeSupplierScores, tierSignalsOf } from '../modules/tiers/index.js';
 import {
   deliverDueWebhooks,
   enqueueWebhookDeliveries,
@@ -142,6 +143,11 @@ export const registerBackgroundWork = (scheduler: Scheduler) => {
   // Listing stats are refreshed per company on every change; nightly for everyone catches any race.
   scheduler.every('search.refresh-supplier-stats', '41 2 * * *', async (db) => {
     await searchIndex.refreshSupplierStats(db, 'all');
+  });
+  // Tiers fill sourcing's hook (quota, matching boost); every supplier is rescored on the 1st of the month.
+  registerTierSignals(tierSignalsOf);
+  scheduler.every('tiers.compute-scores', '7 0 1 * *', async (db, now) => {
+    await computeSupplierScores(db, now());
   });
   // PGlite never autovacuums: reclaim dead rows nightly (a no-op cost on PostgreSQL).
   scheduler.every('maintenance.vacuum', '17 3 * * *', async (db) => {

@@ -64,6 +64,7 @@ export const createPostgresSearchIndex = (): SearchIndex => {
       await refreshSupplierStats(db, [companyId]);
     },
     refreshSupplierStats: (db, companyIds) => refreshSupplierStats(db, companyIds),
+    setSupplierBoosts: (db, boosts) => setSupplierBoosts(db, boosts),
     search: async (db, query) => {
       const interpreted = await interpret(db, query, await glossaryOf(db));
       return runSearch(db, query, interpreted);
@@ -298,8 +299,9 @@ const runSupplierSearch = async (db: Db, query: ProductQuery, tsquery: SQL | nul
     with q as (select ${tsquery ?? sql`null::tsquery`} as query),
     read as materialized (
       select company_id,
-        ${tsquery ? sql`ts_rank_cd(document, (select query from q), 1)` : sql`1.0`} * (0.6 + 0.4 * supplier_quality) as score
-      from search_products where ${condition}
+        ${tsquery ? sql`ts_rank_cd(document, (select query from q), 1)` : sql`1.0`} * (0.6 + 0.4 * supplier_quality)
+          * (1 + coalesce(boost, 0)) as score
+      from search_products left join search_supplier_boosts using (company_id) where ${condition}
       limit ${matchCap}
     ),
     per_company as (
@@ -334,8 +336,9 @@ const runSearch = async (
     read as materialized (
       select company_id, product_id, category_code, province, verification_level, certifications,
         min_price_usd_cents, moq,
-        ${tsquery ? sql`ts_rank_cd(document, (select query from q), 1)` : sql`1.0`} * (0.6 + 0.4 * supplier_quality) as score
-      from search_products where ${condition}
+        ${tsquery ? sql`ts_rank_cd(document, (select query from q), 1)` : sql`1.0`} * (0.6 + 0.4 * supplier_quality)
+          * (1 + coalesce(boost, 0)) as score
+      from search_products left join search_supplier_boosts using (company_id) where ${condition}
       limit ${matchCap + 1}
     ),
     matched as materialized (select * from read limit ${matchCap})
@@ -372,6 +375,18 @@ const runSearch = async (
     },
     interpretation,
   };
+};
+
+/** Replaces every supplier boost: one small table, read by a join when ranking (boosts change monthly). */
+const setSupplierBoosts = async (db: Db, boosts: ReadonlyMap<string, number>): Promise<void> => {
+  const rows = [...boosts]
+    .filter(([, boost]) => boost !== 0)
+    .map(([company_id, boost]) => ({ company_id, boost }));
+  await db.execute(sql`delete from search_supplier_boosts`);
+  if (rows.length === 0) return;
+  await db.execute(sql`
+    insert into search_supplier_boosts (company_id, boost)
+    select company_id, boost from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(company_id text, boost real)`);
 };
 
 /** Recomputes the listing stats of `companyIds` (or everyone) from their search entries. */

@@ -84,6 +84,16 @@ export const supplierListingStats = pgTable(
   (t) => [primaryKey({ columns: [t.companyId, t.nodeCode] }), index().on(t.nodeCode)],
 );
 
+/**
+ * A ranking boost per supplier, 0 when absent: product and supplier search
+ * rank relevance × supplier quality × (1 + boost). Merchant tiering sets it
+ * from each supplier's tier (`setSupplierBoosts`); search only reads it.
+ */
+export const searchSupplierBoosts = pgTable('search_supplier_boosts', {
+  companyId: text().primaryKey(),
+  boost: real().notNull(),
+});
+
 /** Every distinct word of the indexed texts, to correct typos by trigram similarity. */
 export const searchVocabulary = pgTable(
   'search_vocabulary',

@@ -109,4 +109,6 @@ export type SearchIndex = {
   /** Recomputes the per-supplier listing stats of these companies (or of every company). */
   refreshSupplierStats: (db: Db, companyIds: readonly string[] | 'all') => Promise<void>;
   search: (db: Db, query: ProductQuery) => Promise<ProductSearchResult>;
+  /** Replaces every supplier's ranking boost (a fraction added to its listings' rank; absent is 0). */
+  setSupplierBoosts: (db: Db, boosts: ReadonlyMap<string, number>) => Promise<void>;
 };
