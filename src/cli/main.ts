@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { loadDemo } from '../demo/load-demo.js';
 import { indexLangs, isIndexLang } from '../modules/insights/index.js';
+import { backupCommand, restoreCommand } from './backup.js';
 import { importFxRatesFile } from './import-fx-rates.js';
 import { importProductsFile } from './import-products.js';
 import { importRatesFile } from './import-rates.js';
@@ -158,6 +159,33 @@ indexCommand
     const runtime = await openRuntime();
     await rebuildIndex(runtime.database);
     await runtime.database.close();
+  });
+
+program
+  .command('backup <file>')
+  .description(
+    'write the database and the uploaded files to FILE (one gzip file; restores on either engine). ' +
+      'On PGlite stop the server first; on PostgreSQL it may keep running',
+  )
+  .action(async (file: string) => {
+    const runtime = await openRuntime({ migrate: false });
+    const ok = await backupCommand(runtime, { file });
+    await runtime.database.close();
+    process.exitCode = ok ? 0 : 1;
+  });
+
+program
+  .command('restore <file>')
+  .description(
+    'restore a backup into an empty database (a fresh data dir, or an empty DATABASE_URL) and its uploads, ' +
+      'then migrate to this version and check the ledger',
+  )
+  .option('--force', 'replace a database that already holds data (everything in it is lost)')
+  .action(async (file: string, { force }: { force?: boolean }) => {
+    const runtime = await openRuntime({ migrate: false });
+    const ok = await restoreCommand(runtime, { file, force });
+    await runtime.database.close();
+    process.exitCode = ok ? 0 : 1;
   });
 
 const ledgerCommand = program.command('ledger').description('the double-entry ledger');

@@ -37,7 +37,15 @@ export type IdPrefix =
   | 'bev'
   | 'rco'
   | 'dec'
-  | 'enr';
+  | 'enr'
+  | 'cmp'
+  | 'kwd'
+  | 'adi'
+  | 'clk'
+  | 'tup'
+  | 'prm'
+  | 'hsl'
+  | 'aud';
 
 const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
 

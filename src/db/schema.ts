@@ -2,6 +2,7 @@
 
 export * from '../http/idempotency-schema.js';
 export * from '../jobs/schema.js';
+export * from '../modules/ads/schema.js';
 export * from '../modules/catalog/schema.js';
 export * from '../modules/fx/schema.js';
 export * from '../modules/identity/schema.js';

@@ -5,6 +5,7 @@ import type { Database, Db } from '../db/client.js';
 import { insertProducts } from '../modules/catalog/index.js';
 import { companies, createAuth, members, users } from '../modules/identity/index.js';
 import { demoAccounts, demoCompanies, demoPassword } from './accounts.js';
+import { loadDemoAds } from './demo-ads.js';
 import { loadDemoDeclarations } from './demo-declarations.js';
 import { loadDemoFreight } from './demo-freight.js';
 import { loadDemoOrders } from './demo-orders.js';
@@ -116,6 +117,7 @@ export const loadDemo = async (
   }
   await loadDemoSourcing(db, random, new Date());
   await loadDemoOrders(db, new Date());
+  await loadDemoAds(db, new Date());
   await loadDemoTiers(database, new Date(), log);
   await loadDemoDeclarations(db, new Date());
   await loadDemoFreight(db, new Date(), log);

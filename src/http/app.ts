@@ -19,6 +19,7 @@ import { type Clock, systemClock } from '../core/clock.js';
 import { type Ctx, makeCtx } from '../core/context.js';
 import { newId } from '../core/ids.js';
 import type { Database } from '../db/client.js';
+import { registerAdsRoutes } from '../modules/ads/index.js';
 import { registerCatalogRoutes } from '../modules/catalog/routes.js';
 import { type Auth, createAuth, resolveActor } from '../modules/identity/index.js';
 import { registerIdentityRoutes } from '../modules/identity/routes.js';
@@ -32,6 +33,7 @@ import { registerTiersRoutes } from '../modules/tiers/index.js';
 import { registerTradeServicesRoutes } from '../modules/trade-services/index.js';
 import { registerWebhookRoutes } from '../modules/webhooks/routes.js';
 import { registerAuthBridge, toFetchHeaders } from './auth-bridge.js';
+import { registerCsrfGuard } from './csrf.js';
 import { errorBody, handleError } from './errors.js';
 import { registerFontRoutes } from './fonts.js';
 import { registerHealthRoutes } from './health.js';
@@ -69,12 +71,17 @@ export const buildApp = async (options: AppOptions): Promise<App> => {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
 
+  const baseURL = options.baseURL ?? process.env.TRADELANE_BASE_URL ?? 'http://localhost:3000';
   const auth = createAuth({
     db: options.database.db,
     secret: options.authSecret ?? randomBytes(32).toString('base64'),
-    baseURL: options.baseURL ?? process.env.TRADELANE_BASE_URL ?? 'http://localhost:3000',
+    baseURL,
+    now,
   });
 
+  // HSTS and upgrade-insecure-requests only when the site is served over HTTPS: over plain HTTP
+  // (a LAN address, a first try) browsers ignore HSTS and the upgrade would break every script.
+  const https = new URL(baseURL).protocol === 'https:';
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -82,9 +89,15 @@ export const buildApp = async (options: AppOptions): Promise<App> => {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         scriptSrc: ["'self'"],
+        // The app never frames itself: no one may frame it (clickjacking).
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: https ? [] : null,
       },
     },
+    frameguard: { action: 'deny' },
+    hsts: https ? { maxAge: 365 * 24 * 3600, includeSubDomains: true } : false,
   });
+  registerCsrfGuard(app, { baseURL });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 5 } });
@@ -126,6 +139,7 @@ export const buildApp = async (options: AppOptions): Promise<App> => {
   registerTradeServicesRoutes(app);
   registerTiersRoutes(app);
   registerWebhookRoutes(app);
+  registerAdsRoutes(app);
   registerFontRoutes(app);
 
   if (existsSync(webDist)) {

@@ -106,7 +106,9 @@ describe('pricing over HTTP', () => {
       quantity: 100,
       unitPrice: { amount: '4500', currency: 'USD' },
       total: { amount: '450000', currency: 'USD' },
+      listUnitPrice: { amount: '4500', currency: 'USD' },
       tier: { minQuantity: 100, maxQuantity: 499 },
+      promotion: null,
     });
     const below = await h.app.inject({ method: 'GET', url: `/api/products/${product.id}/price?quantity=9` });
     expect(below.statusCode).toBe(422);

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { grantMonthlyAdCredit, registerAdCreditSource } from '../modules/ads/index.js';
 import { reindexCompanyProducts } from '../modules/catalog/index.js';
 import { recordOrderPaid, recordOrderRefund } from '../modules/insights/index.js';
 import { moveOrderWithBooking, runDepartureTimers } from '../modules/logistics/index.js';
@@ -7,7 +8,7 @@ import { runOrderTimers } from '../modules/orders/index.js';
 import { schedulePayout } from '../modules/payments/index.js';
 import { searchIndex } from '../modules/search/index.js';
 import { expireRfqs, registerTierSignals } from '../modules/sourcing/index.js';
-import { computeSupplierScores, tierSignalsOf } from '../modules/tiers/index.js';
+import { adCreditFor, computeSupplierScores, tierSignalsOf } from '../modules/tiers/index.js';
 import {
   deliverDueWebhooks,
   enqueueWebhookDeliveries,
@@ -149,6 +150,16 @@ export const registerBackgroundWork = (scheduler: Scheduler) => {
   scheduler.every('tiers.compute-scores', '7 0 1 * *', async (db, now) => {
     await computeSupplierScores(db, now());
   });
+  // Each tier's monthly ad credit, paid into ad wallets once per month; daily, so a missed day catches up.
+  registerAdCreditSource(adCreditFor);
+  scheduler.every(
+    'ads.grant-monthly-credit',
+    '23 0 * * *',
+    async (db, now) => {
+      await grantMonthlyAdCredit(db, now());
+    },
+    { runOnStart: true },
+  );
   // PGlite never autovacuums: reclaim dead rows nightly (a no-op cost on PostgreSQL).
   scheduler.every('maintenance.vacuum', '17 3 * * *', async (db) => {
     await db.execute(sql.raw('vacuum analyze'));

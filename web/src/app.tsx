@@ -4,6 +4,10 @@ import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { NotFound } from './components/not-found';
 import { AppLayout } from './layout/app-layout';
+import { CampaignFormScreen } from './screens/ads/campaign-form-screen';
+import { CampaignScreen } from './screens/ads/campaign-screen';
+import { CampaignsScreen } from './screens/ads/campaigns-screen';
+import { WalletTopUpScreen } from './screens/ads/wallet-top-up-screen';
 import { DeclarationNewScreen } from './screens/declarations/declaration-new-screen';
 import { DeclarationScreen } from './screens/declarations/declaration-screen';
 import { DeclarationsScreen } from './screens/declarations/declarations-screen';
@@ -25,6 +29,10 @@ import { PayoutsScreen } from './screens/payments/payouts-screen';
 import { ReconciliationScreen } from './screens/payments/reconciliation-screen';
 import { ProductScreen } from './screens/product/product-screen';
 import { ProductNewScreen } from './screens/products/product-new-screen';
+import { OperatorProgramScreen } from './screens/programs/operator-program-screen';
+import { OperatorProgramsScreen } from './screens/programs/operator-programs-screen';
+import { ProgramsScreen } from './screens/programs/programs-screen';
+import { PromotionsScreen } from './screens/promotions/promotions-screen';
 import { QuoteNewScreen } from './screens/quotes/quote-new-screen';
 import { QuoteScreen } from './screens/quotes/quote-screen';
 import { RebatesScreen } from './screens/rebates/rebates-screen';
@@ -35,6 +43,7 @@ import { SearchScreen } from './screens/search/search-screen';
 import { SignInScreen } from './screens/sign-in/sign-in-screen';
 import { SupplierScreen } from './screens/supplier/supplier-screen';
 import { RfqFeedScreen } from './screens/supplier-feed/rfq-feed-screen';
+import { TierScreen } from './screens/tiers/tier-screen';
 import { cssVariablesResolver, theme } from './theme';
 
 // ECharts and the map are only needed on the trade index: load them with it.
@@ -83,6 +92,13 @@ export const App = () => (
             <Route path="declarations/:id" element={<DeclarationScreen />} />
             <Route path="rebates" element={<RebatesScreen />} />
             <Route path="supplier/products/new" element={<ProductNewScreen />} />
+            <Route path="supplier/tier" element={<TierScreen />} />
+            <Route path="supplier/programs" element={<ProgramsScreen />} />
+            <Route path="supplier/ads" element={<CampaignsScreen />} />
+            <Route path="supplier/ads/new" element={<CampaignFormScreen />} />
+            <Route path="supplier/ads/:id" element={<CampaignScreen />} />
+            <Route path="supplier/ads/:id/edit" element={<CampaignFormScreen />} />
+            <Route path="supplier/promotions" element={<PromotionsScreen />} />
             <Route path="freight" element={<FreightSearchScreen />} />
             <Route path="freight/bookings" element={<BookingsScreen />} />
             <Route path="freight/bookings/:id" element={<BookingScreen />} />
@@ -92,6 +108,9 @@ export const App = () => (
             <Route path="forwarder/rate-cards/:id" element={<RateCardScreen />} />
             <Route path="operator/reconciliation" element={<ReconciliationScreen />} />
             <Route path="operator/disputes" element={<DisputeDeskScreen />} />
+            <Route path="operator/programs" element={<OperatorProgramsScreen />} />
+            <Route path="operator/programs/:id" element={<OperatorProgramScreen />} />
+            <Route path="operator/ad-wallets" element={<WalletTopUpScreen />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

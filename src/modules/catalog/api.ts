@@ -74,6 +74,22 @@ export type UpdateProductInput = z.infer<typeof UpdateProductBody>;
 
 const Money = z.object({ amount: z.string(), currency: z.string() });
 
+/** A promotion running now: the list tiers at their promoted price (ads module, promotions). */
+const PromotionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  priceTiers: z.array(
+    z.object({
+      minQuantity: z.number(),
+      maxQuantity: z.number().nullable(),
+      percentOff: z.number(),
+      unitPrice: Money,
+    }),
+  ),
+});
+
 export const ProductSchema = z.object({
   id: z.string(),
   companyId: z.string(),
@@ -99,6 +115,8 @@ export const ProductSchema = z.object({
     .object({ lengthCm: z.number(), widthCm: z.number(), heightCm: z.number(), weightKg: z.number() })
     .nullable(),
   images: z.array(z.object({ id: z.string(), url: z.string() })),
+  /** The promotion running now, if any; `priceTiers` stay the list prices. */
+  promotion: PromotionSchema.nullable(),
   status: z.enum(['active', 'archived']),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -112,6 +130,8 @@ export const ProductSummarySchema = z.object({
   moq: z.number(),
   unit: z.string(),
   price: z.object({ min: Money, max: Money }),
+  /** The price range while a promotion runs; null otherwise. */
+  promotedPrice: z.object({ min: Money, max: Money, endsAt: z.string() }).nullable(),
   supplier: CompanyCardSchema,
   imageUrl: z.string().nullable(),
 });
@@ -119,9 +139,14 @@ export type ProductSummary = z.infer<typeof ProductSummarySchema>;
 
 export const PriceQuoteSchema = z.object({
   quantity: z.number(),
+  /** What an order placed now pays: the promoted price while a promotion covers the tier. */
   unitPrice: Money,
   total: Money,
+  listUnitPrice: Money,
   tier: z.object({ minQuantity: z.number(), maxQuantity: z.number().nullable() }),
+  promotion: z
+    .object({ id: z.string(), name: z.string(), endsAt: z.string(), percentOff: z.number() })
+    .nullable(),
 });
 
 export const PageQuery = z.strictObject({

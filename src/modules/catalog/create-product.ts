@@ -81,6 +81,6 @@ export const createProduct = async (ctx: Ctx, input: CreateProductInput): Promis
     const [row] = await insertProducts(tx.db, editor.companyId, [input], tx.now());
     await tx.events.emit('product.created', { productId: row!.id }, editor.companyId);
     const company = await findCompany(tx.db, editor.companyId);
-    return toProductView(tx.db, row!, toCompanyCard(company!));
+    return toProductView(tx.db, row!, toCompanyCard(company!), tx.now());
   });
 };

@@ -25,7 +25,7 @@ export const listCompanyProducts = async (
     total: total?.n ?? 0,
     page: input.page,
     pageSize: input.pageSize,
-    items: await findProductSummaries(ctx.db, rows),
+    items: await findProductSummaries(ctx.db, rows, ctx.now()),
   };
 };
 

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { type CompanyCard, findCompanyCards } from '../identity/index.js';
 import type { ProductSummary, ProductView } from './api.js';
 import type { PriceTier } from './pricing.js';
+import { activePromotions, type ProductPromotion, type SellingTier, sellingTiers } from './promotions.js';
 import { productImages, productPriceTiers, products } from './schema.js';
 
 export type ProductRow = typeof products.$inferSelect;
@@ -22,10 +23,30 @@ export const findPriceTiers = async (db: Db, companyId: string, productId: strin
     .where(and(eq(productPriceTiers.companyId, companyId), eq(productPriceTiers.productId, productId)))
     .orderBy(asc(productPriceTiers.minQuantity));
 
+/**
+ * A product's tiers at the price they sell for at `at`: the list price, or
+ * the promoted one while a promotion runs. Orders price from this, on the
+ * server, never from what a client sends.
+ */
+export const findSellingPriceTiers = async (
+  db: Db,
+  product: { companyId: string; id: string },
+  at: Date,
+): Promise<{ tiers: SellingTier[]; promotion: ProductPromotion | null }> => {
+  const promotion = (await activePromotions(db, [product.id], at)).get(product.id) ?? null;
+  const tiers = sellingTiers(await findPriceTiers(db, product.companyId, product.id), promotion ?? undefined);
+  return { tiers, promotion };
+};
+
 export const imageUrl = (id: string) => `/api/images/${id}`;
 
-export const toProductView = async (db: Db, row: ProductRow, supplier: CompanyCard): Promise<ProductView> => {
-  const tiers = await findPriceTiers(db, row.companyId, row.id);
+export const toProductView = async (
+  db: Db,
+  row: ProductRow,
+  supplier: CompanyCard,
+  at: Date,
+): Promise<ProductView> => {
+  const { tiers, promotion } = await findSellingPriceTiers(db, row, at);
   const images = await db
     .select({ id: productImages.id })
     .from(productImages)
@@ -48,7 +69,7 @@ export const toProductView = async (db: Db, row: ProductRow, supplier: CompanyCa
     priceTiers: tiers.map((t) => ({
       minQuantity: t.minQuantity,
       maxQuantity: t.maxQuantity,
-      unitPrice: moneyJson(t.unitPrice, row.currency),
+      unitPrice: moneyJson(t.listUnitPrice, row.currency),
     })),
     leadTimeTiers: row.leadTimeTiers,
     samplePrice: row.samplePrice === null ? null : moneyJson(row.samplePrice, row.currency),
@@ -56,16 +77,51 @@ export const toProductView = async (db: Db, row: ProductRow, supplier: CompanyCa
     monthlyCapacity: row.monthlyCapacity,
     packageSize: row.packageSize ?? null,
     images: images.map((i) => ({ id: i.id, url: imageUrl(i.id) })),
+    promotion: promotion && {
+      id: promotion.id,
+      name: promotion.name,
+      startsAt: promotion.startsAt.toISOString(),
+      endsAt: promotion.endsAt.toISOString(),
+      priceTiers: tiers.map((t) => ({
+        minQuantity: t.minQuantity,
+        maxQuantity: t.maxQuantity,
+        percentOff: t.percentOff,
+        unitPrice: moneyJson(t.unitPrice, row.currency),
+      })),
+    },
     status: row.status,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
 };
 
-/** Summaries for result lists, in the order of `keys`, in three queries whatever the page size. */
+/** The price range of the promoted products among `ids`, at `at`. */
+const promotedRanges = async (db: Db, ids: readonly string[], at: Date) => {
+  const promotions = await activePromotions(db, ids, at);
+  if (promotions.size === 0) return new Map<string, { min: bigint; max: bigint; endsAt: Date }>();
+  const tiers = await db
+    .select()
+    .from(productPriceTiers)
+    .where(inArray(productPriceTiers.productId, [...promotions.keys()]));
+  const ranges = new Map<string, { min: bigint; max: bigint; endsAt: Date }>();
+  for (const [productId, promotion] of promotions) {
+    const prices = sellingTiers(
+      tiers.filter((t) => t.productId === productId),
+      promotion,
+    )
+      .map((t) => t.unitPrice)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (prices.length === 0) continue;
+    ranges.set(productId, { min: prices[0]!, max: prices.at(-1)!, endsAt: promotion.endsAt });
+  }
+  return ranges;
+};
+
+/** Summaries for result lists, in the order of `keys`, in a few queries whatever the page size. */
 export const findProductSummaries = async (
   db: Db,
   keys: readonly { companyId: string; productId: string }[],
+  at: Date,
 ): Promise<ProductSummary[]> => {
   if (keys.length === 0) return [];
   const ids = keys.map((k) => k.productId);
@@ -96,11 +152,13 @@ export const findProductSummaries = async (
     db,
     rows.map((r) => r.companyId),
   );
+  const promoted = await promotedRanges(db, ids, at);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);
     const supplier = r && cards.get(r.companyId);
     if (!r || !supplier) return [];
+    const promotion = promoted.get(id);
     return [
       {
         id: r.id,
@@ -112,6 +170,13 @@ export const findProductSummaries = async (
           min: moneyJson(BigInt(r.minPrice ?? 0), r.currency),
           max: moneyJson(BigInt(r.maxPrice ?? 0), r.currency),
         },
+        promotedPrice: promotion
+          ? {
+              min: moneyJson(promotion.min, r.currency),
+              max: moneyJson(promotion.max, r.currency),
+              endsAt: promotion.endsAt.toISOString(),
+            }
+          : null,
         supplier,
         imageUrl: r.imageId ? imageUrl(r.imageId) : null,
       },

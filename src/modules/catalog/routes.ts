@@ -19,6 +19,7 @@ import { addProductImage, readProductImage } from './product-images.js';
 import { hsCodeList, provinceList, taxonomy } from './reference.js';
 import { SearchProductsQuery, SearchProductsResult, searchProducts } from './search-products.js';
 import { SearchSuppliersQuery, SearchSuppliersResult, searchSuppliers } from './search-suppliers.js';
+import { visitorIdOf } from './sponsored.js';
 import { updateProduct } from './update-product.js';
 
 const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
@@ -107,7 +108,7 @@ export const registerCatalogRoutes = (instance: FastifyInstance, { dataDir }: { 
         response: { 200: SearchProductsResult },
       },
     },
-    (req) => searchProducts(req.ctx, req.query),
+    (req) => searchProducts(req.ctx, req.query, { visitorId: visitorIdOf(req.headers['x-visitor-id']) }),
   );
 
   app.get(

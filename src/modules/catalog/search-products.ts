@@ -3,6 +3,7 @@ import type { Ctx } from '../../core/context.js';
 import { searchIndex, verificationOrder } from '../search/index.js';
 import { ProductSummarySchema } from './api.js';
 import { findProductSummaries } from './product-store.js';
+import { sponsoredPlacements } from './sponsored.js';
 
 const UsdAmount = z.coerce.number().min(0).max(10_000_000);
 
@@ -25,6 +26,16 @@ export const SearchProductsQuery = z.strictObject({
 export type SearchProductsInput = z.infer<typeof SearchProductsQuery>;
 
 const Bucket = z.object({ value: z.string(), count: z.number() });
+
+/** A sponsored result: labelled, with what a click must name (POST /api/ads/clicks). */
+export const SponsoredResultSchema = ProductSummarySchema.extend({
+  sponsored: z.literal(true),
+  campaignId: z.string(),
+  keywordId: z.string(),
+  impressionId: z.string(),
+  placement: z.enum(['top', 'other']),
+});
+
 export const SearchProductsResult = z.object({
   total: z.number(),
   /** More listings match than a search reads: show the total as "2,000+" and invite refining. */
@@ -32,6 +43,8 @@ export const SearchProductsResult = z.object({
   page: z.number(),
   pageSize: z.number(),
   items: z.array(ProductSummarySchema),
+  /** Keyword ads for the query, on the first page only: `top` ones above the items, `other` ones after. */
+  sponsored: z.array(SponsoredResultSchema),
   facets: z.object({
     category: z.array(Bucket),
     province: z.array(Bucket),
@@ -46,8 +59,43 @@ export const SearchProductsResult = z.object({
   }),
 });
 
-/** Product search for everyone: prices in USD major units at the edge, cents inside. */
-export const searchProducts = async (ctx: Ctx, input: SearchProductsInput) => {
+/** The sponsored results of a first page, as summaries labelled with their ad. */
+const sponsoredResults = async (ctx: Ctx, input: SearchProductsInput, visitorId: string | null) => {
+  if (input.page !== 1 || input.q.trim() === '') return [];
+  const placements = await sponsoredPlacements(ctx, { q: input.q, visitorId });
+  const summaries = await findProductSummaries(
+    ctx.db,
+    placements.map((p) => ({ companyId: p.companyId, productId: p.productId })),
+    ctx.now(),
+  );
+  const byId = new Map(summaries.map((s) => [s.id, s]));
+  return placements.flatMap((p) => {
+    const summary = byId.get(p.productId);
+    return summary
+      ? [
+          {
+            ...summary,
+            sponsored: true as const,
+            campaignId: p.campaignId,
+            keywordId: p.keywordId,
+            impressionId: p.impressionId,
+            placement: p.placement,
+          },
+        ]
+      : [];
+  });
+};
+
+/**
+ * Product search for everyone: prices in USD major units at the edge, cents
+ * inside. A first page also carries the keyword ads the query wins
+ * (`sponsored`), apart from the organic ranking.
+ */
+export const searchProducts = async (
+  ctx: Ctx,
+  input: SearchProductsInput,
+  options: { visitorId?: string | null } = {},
+) => {
   const result = await searchIndex.search(ctx.db, {
     q: input.q,
     lang: input.lang,
@@ -66,7 +114,8 @@ export const searchProducts = async (ctx: Ctx, input: SearchProductsInput) => {
     totalIsLowerBound: result.totalIsLowerBound,
     page: input.page,
     pageSize: input.pageSize,
-    items: await findProductSummaries(ctx.db, result.hits),
+    items: await findProductSummaries(ctx.db, result.hits, ctx.now()),
+    sponsored: await sponsoredResults(ctx, input, options.visitorId ?? null),
     facets: result.facets,
     interpretation: result.interpretation,
   };

@@ -63,5 +63,5 @@ export const updateProduct = async (
     await reindexProducts(tx.db, [updated!], tx.now());
     await tx.events.emit('product.updated', { productId: row.id }, editor.companyId);
     const company = await findCompany(tx.db, row.companyId);
-    return toProductView(tx.db, updated!, toCompanyCard(company!));
+    return toProductView(tx.db, updated!, toCompanyCard(company!), tx.now());
   });

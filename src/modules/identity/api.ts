@@ -88,3 +88,45 @@ export const ApiKeySchema = z.object({
   role: z.string(),
   createdAt: z.string(),
 });
+
+export const AuditLogQuery = z.strictObject({
+  action: z
+    .string()
+    .regex(/^[a-z_]+(\.[a-z_]+)?$/, 'An action such as order.refunded, or a family such as order')
+    .optional()
+    .describe('An action (`order.refunded`), or a family of them (`order`)'),
+  companyId: z.string().min(1).max(64).optional().describe('The company the actions concern'),
+  actorUserId: z.string().min(1).max(64).optional(),
+  subjectId: z.string().min(1).max(64).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  before: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('The `nextCursor` of the previous page: entries older than it'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type AuditLogInput = z.infer<typeof AuditLogQuery>;
+
+export const AuditEntrySchema = z.object({
+  seq: z.number(),
+  id: z.string(),
+  at: z.string(),
+  actor: z.object({
+    kind: z.enum(['user', 'api_key', 'system']),
+    userId: z.string().nullable(),
+    companyId: z.string().nullable(),
+    apiKeyId: z.string().nullable(),
+  }),
+  action: z.string(),
+  subject: z.object({ type: z.string(), id: z.string() }),
+  companyId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+
+export const AuditLogPageSchema = z.object({
+  items: z.array(AuditEntrySchema),
+  nextCursor: z.number().nullable(),
+});

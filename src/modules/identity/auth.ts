@@ -3,8 +3,11 @@ import { apiKey } from '@better-auth/api-key';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { organization } from 'better-auth/plugins/organization';
+import { type Clock, systemClock } from '../../core/clock.js';
 import { type IdPrefix, newId } from '../../core/ids.js';
 import type { Db } from '../../db/client.js';
+import { clientIpHeader } from './client-ip.js';
+import { memberAuditHooks } from './member-audit-hooks.js';
 import { accessControl, roles } from './roles.js';
 import {
   accounts,
@@ -16,6 +19,7 @@ import {
   users,
   verifications,
 } from './schema.js';
+import { signInHooks } from './sign-in-hooks.js';
 
 const idPrefixes: Record<string, IdPrefix> = {
   user: 'usr',
@@ -33,15 +37,16 @@ export type AuthOptions = {
   /** Signs session cookies; set TRADELANE_AUTH_SECRET in production. */
   secret: string;
   baseURL: string;
+  /** The clock of the sign-in lockout and the audit log (tests move it). */
+  now?: Clock;
 };
 
-/** The header the HTTP bridge passes the client's address in. */
-export const clientIpHeader = 'x-tradelane-client-ip';
+export { clientIpHeader };
 
 /** The API key header prefix integrations see: `Authorization: Bearer tl_…`. */
 export const apiKeyPrefix = 'tl_';
 
-export const createAuth = ({ db, secret, baseURL }: AuthOptions) =>
+export const createAuth = ({ db, secret, baseURL, now = systemClock }: AuthOptions) =>
   betterAuth({
     appName: 'Tradelane',
     secret,
@@ -73,7 +78,12 @@ export const createAuth = ({ db, secret, baseURL }: AuthOptions) =>
       // client-sent copy), so better-auth's per-IP limits count real clients.
       ipAddress: { ipAddressHeaders: [clientIpHeader] },
     },
+    // Passwords are hashed with better-auth's default, scrypt (N=16384, r=16, p=1, 16-byte salt).
     emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 128 },
+    // A session lasts 7 days from its last renewal (at most once a day); no cookie cache, so a
+    // revoked or signed-out session is refused on the very next request.
+    session: { expiresIn: 7 * 24 * 3600, updateAge: 24 * 3600, cookieCache: { enabled: false } },
+    hooks: signInHooks({ db, now }),
     user: { additionalFields: { locale: { type: 'string', required: false, defaultValue: 'en' } } },
     // better-auth's own limiter guards sign-in and sign-up per IP (10 tries a minute).
     rateLimit: {
@@ -91,6 +101,7 @@ export const createAuth = ({ db, secret, baseURL }: AuthOptions) =>
         // Tradelane sends no email yet: the inviter shares the link, whose id is
         // unguessable, and better-auth still requires the invitee's email to match.
         requireEmailVerificationOnInvitation: false,
+        organizationHooks: memberAuditHooks({ db, now }),
         schema: {
           organization: {
             additionalFields: {

@@ -11,6 +11,7 @@ export {
   VerifyCompanyBody,
 } from './api.js';
 export { createApiKey, listApiKeys, revokeApiKey } from './api-keys.js';
+export { type AuditEntry, recordAudit } from './audit-log.js';
 export { type Auth, apiKeyPrefix, clientIpHeader, createAuth } from './auth.js';
 export {
   type CompanyCard,
@@ -25,4 +26,5 @@ export { actsFor, isOperator, requireCompanyActor, requireRole, requireSignedIn 
 export { registerCompany } from './register-company.js';
 export { resolveActor } from './resolve-actor.js';
 export * from './schema.js';
+export { lockoutPolicy } from './sign-in-lockout.js';
 export { verifyCompany } from './verify-company.js';

@@ -5,6 +5,8 @@ import { notFound } from '../../core/errors.js';
 import { countCompanyProducts } from '../catalog/list-company-products.js';
 import {
   ApiKeySchema,
+  AuditLogPageSchema,
+  AuditLogQuery,
   CompanyCardSchema,
   CompanyProfileSchema,
   CreateApiKeyBody,
@@ -16,6 +18,7 @@ import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.js';
 import type { Auth } from './auth.js';
 import { findCompany, toCompanyCard } from './company-card.js';
 import { getMe } from './get-me.js';
+import { listAuditLog } from './list-audit-log.js';
 import { registerCompany } from './register-company.js';
 import { verifyCompany } from './verify-company.js';
 
@@ -81,6 +84,20 @@ export const registerIdentityRoutes = (instance: FastifyInstance, auth: Auth) =>
       },
     },
     (req) => verifyCompany(req.ctx, { ...req.body, companyId: req.params.id }),
+  );
+
+  // Read-only on purpose: the log has no PUT, PATCH or DELETE route, and the table refuses them.
+  app.get(
+    '/api/audit-log',
+    {
+      schema: {
+        tags,
+        summary: 'Operator: privileged actions (verification, disputes, refunds, roles), newest first',
+        querystring: AuditLogQuery,
+        response: { 200: AuditLogPageSchema },
+      },
+    },
+    (req) => listAuditLog(req.ctx, req.query),
   );
 
   app.get(

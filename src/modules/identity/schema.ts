@@ -156,3 +156,5 @@ export const apiKeys = pgTable(
   },
   (t) => [index().on(t.key), index().on(t.referenceId), index().on(t.configId)],
 );
+
+export * from './security-schema.js';

@@ -3,6 +3,7 @@ import type { Ctx } from '../../core/context.js';
 import { inTransaction } from '../../core/context.js';
 import { AppError, notFound } from '../../core/errors.js';
 import type { VerifyCompanyInput } from './api.js';
+import { recordAudit } from './audit-log.js';
 import { type CompanyCard, findCompany, toCompanyCard } from './company-card.js';
 import { requireRole } from './policy.js';
 import { companies } from './schema.js';
@@ -26,6 +27,17 @@ export const verifyCompany = async (
       })
       .where(eq(companies.id, input.companyId))
       .returning();
+    await recordAudit(tx, {
+      action: 'company.verification_changed',
+      subjectType: 'company',
+      subjectId: input.companyId,
+      companyId: input.companyId,
+      details: {
+        from: company.verificationLevel,
+        to: input.level,
+        auditorName: updated!.auditorName,
+      },
+    });
     await tx.events.emit(
       'company.verification_changed',
       {

@@ -41,7 +41,7 @@ export const defaultFlags = (kind: AccountKind): Required<AccountFlags> => ({
 
 /** The side an account's balance normally grows on: debit for what the platform has or spends. */
 export const normalSide = (kind: AccountKind): 'debit' | 'credit' =>
-  kind === 'bank' || kind === 'compensation' ? 'debit' : 'credit';
+  kind === 'bank' || kind === 'compensation' || kind === 'marketing_expense' ? 'debit' : 'credit';
 
 const definition = (input: OpenAccountInput) => {
   const flags = { ...defaultFlags(input.kind), ...input.flags };

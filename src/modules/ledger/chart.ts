@@ -21,6 +21,9 @@ import type { LedgerCtx } from './create-transfers.js';
  *   rollover compensation is charged to it (a debit balance is owed by the
  *   forwarder and settled on its next invoice, so it may go below zero).
  * - `shipperPayable`: owed to a shipper (compensation), not yet paid out.
+ * - `adRevenue`: what suppliers' ad clicks earned the platform (paid from their ad wallets).
+ * - `marketingExpense`: what the platform gives away as promotion, e.g. the
+ *   monthly ad credit of a supplier's tier (debit-normal expense).
  */
 export const chart = {
   bank: (ctx: LedgerCtx, currency: string) =>
@@ -70,5 +73,13 @@ export const chart = {
       kind: 'shipper_payable',
       currency,
       companyId: shipperId,
+    }),
+  adRevenue: (ctx: LedgerCtx, currency: string) =>
+    openAccount(ctx, { code: accountCode('ad_revenue', currency), kind: 'ad_revenue', currency }),
+  marketingExpense: (ctx: LedgerCtx, currency: string) =>
+    openAccount(ctx, {
+      code: accountCode('marketing_expense', currency),
+      kind: 'marketing_expense',
+      currency,
     }),
 } satisfies Record<string, (...args: never[]) => Promise<LedgerAccount>>;

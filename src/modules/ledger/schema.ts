@@ -27,6 +27,8 @@ export const accountKinds = [
   'ad_wallet',
   'forwarder_settlement',
   'shipper_payable',
+  'ad_revenue',
+  'marketing_expense',
 ] as const;
 export type AccountKind = (typeof accountKinds)[number];
 

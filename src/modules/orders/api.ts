@@ -51,7 +51,9 @@ export const CreateOrderBody = z
     shipBy: ShipByInput.optional(),
     ...TermsInput,
   })
-  .describe("An order straight from a supplier's products at their list prices");
+  .describe(
+    "An order straight from a supplier's products at their selling prices (promoted while a promotion runs)",
+  );
 export type CreateOrderInput = z.infer<typeof CreateOrderBody>;
 
 export const OrderFromQuoteBody = z

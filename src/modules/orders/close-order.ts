@@ -3,7 +3,7 @@ import type { Ctx } from '../../core/context.js';
 import { inTransaction } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { assertTransition } from '../../core/state-machine.js';
-import { isOperator } from '../identity/index.js';
+import { isOperator, recordAudit } from '../identity/index.js';
 import type { OrderView } from './api.js';
 import { escrowHeld, refundFromEscrow, releaseEscrow } from './escrow.js';
 import { getOrder } from './get-order.js';
@@ -123,6 +123,14 @@ export const cancelOrder = async (
         { status: order!.status },
       );
     await cancelOrderAs(tx, order!, { reason: input.reason, by: side });
+    if (side === 'operator')
+      await recordAudit(tx, {
+        action: 'order.cancelled',
+        subjectType: 'order',
+        subjectId: order!.id,
+        companyId: order!.companyId,
+        details: { reason: input.reason, from: order!.status, buyerId: order!.buyerId },
+      });
   });
   return getOrder(ctx, { orderId: input.orderId });
 };
@@ -170,6 +178,13 @@ export const refundAs = async (
     reason: input.reason,
     by: input.by,
   };
+  await recordAudit(ctx, {
+    action: 'order.refunded',
+    subjectType: 'order',
+    subjectId: order.id,
+    companyId: order.companyId,
+    details: { ...details, buyerId: order.buyerId, escrowLeft: left.toString() },
+  });
   if (left > 0n) {
     await recordOrderEvent(ctx, order, 'refund', details);
     await ctx.events.emit(

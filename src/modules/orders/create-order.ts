@@ -3,7 +3,7 @@ import type { Ctx } from '../../core/context.js';
 import { inTransaction } from '../../core/context.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import { findPriceTiers, findProductRow, resolvePrice } from '../catalog/index.js';
+import { findProductRow, findSellingPriceTiers, resolvePrice } from '../catalog/index.js';
 import { requireRole } from '../identity/index.js';
 import { findAcceptedOffer } from '../sourcing/index.js';
 import type { CreateOrderInput, OrderFromQuoteInput, OrderView } from './api.js';
@@ -59,7 +59,8 @@ const placeOrder = async (ctx: Ctx, buyerId: string, draft: Draft): Promise<stri
 
 /**
  * An order straight from one supplier's products: each line priced at its
- * quantity tier, every line at or above its product's MOQ.
+ * quantity tier (promoted while a promotion runs), every line at or above
+ * its product's MOQ.
  */
 export const createOrder = async (ctx: Ctx, input: CreateOrderInput): Promise<OrderView> => {
   const buyer = requireRole(ctx.actor, orderBuyers);
@@ -81,7 +82,8 @@ export const createOrder = async (ctx: Ctx, input: CreateOrderInput): Promise<Or
           `lines[${i}]: an order is with one supplier in one currency; order ${product.id} separately`,
           { field: `lines[${i}].productId` },
         );
-      const tiers = await findPriceTiers(tx.db, product.companyId, product.id);
+      // The price the product sells for now: a running promotion's, recomputed here, never the client's.
+      const { tiers } = await findSellingPriceTiers(tx.db, product, tx.now());
       const price = resolvePrice({ moq: product.moq, unit: product.unit, tiers }, wanted.quantity);
       const lead = product.leadTimeTiers.find(
         (t) => t.maxQuantity === null || wanted.quantity <= t.maxQuantity,

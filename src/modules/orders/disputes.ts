@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { moneyJson } from '../../core/money.js';
 import { transition } from '../../core/transition.js';
+import { recordAudit } from '../identity/index.js';
 import { ownedAttachmentIds, readStoredAttachment } from '../sourcing/index.js';
 import type { DecideDisputeInput, DisputeView, OpenDisputeInput } from './api.js';
 import { refundAs } from './close-order.js';
@@ -350,6 +351,20 @@ export const decideDispute = async (ctx: Ctx, input: { disputeId: string } & Dec
       disputeId: dispute.id,
       decision: input.decision,
       refund: refund.toString(),
+    });
+    await recordAudit(tx, {
+      action: 'dispute.decided',
+      subjectType: 'dispute',
+      subjectId: dispute.id,
+      companyId: order.companyId,
+      details: {
+        orderId: order.id,
+        buyerId: order.buyerId,
+        decision: input.decision,
+        refundAmount: refund.toString(),
+        currency: order.currency,
+        note: input.note ?? null,
+      },
     });
     const resumed = await resumeOrder(tx, order, `dispute_${input.decision}`);
     if (refund > 0n)

@@ -15,7 +15,7 @@ export type {
   SupplierHit,
   SupplierMatchQuery,
 } from './search-index.js';
-export { hasHan } from './text.js';
+export { chineseIndexTokens, chineseQueryWords, hasHan, latinWords, singularize } from './text.js';
 export { verificationOrder, verificationRank } from './verification-rank.js';
 
 /** The index every module searches through. */

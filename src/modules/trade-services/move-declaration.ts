@@ -4,6 +4,7 @@ import { inTransaction } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { transition } from '../../core/transition.js';
 import { converterOn } from '../fx/index.js';
+import { isOperator, recordAudit } from '../identity/index.js';
 import { chart, requireTransfers } from '../ledger/index.js';
 import { complianceFindings } from './compliance.js';
 import { type DeclarationRow, findDeclaration, recordStep } from './declaration-store.js';
@@ -142,5 +143,14 @@ export const moveDeclaration = async (ctx: Ctx, id: string, move: DeclarationMov
       payload: { orderId: d.orderId, number: d.number },
     });
     await recordStep(tx, d, { from: d.status, to, note: move.note, details });
+    // The platform's own steps (customs and tax answers it records as declarant) are privileged.
+    if (isOperator(tx.actor))
+      await recordAudit(tx, {
+        action: `declaration.${to}`,
+        subjectType: 'declaration',
+        subjectId: d.id,
+        companyId: d.companyId,
+        details: { from: d.status, to, number: d.number, note: move.note ?? null, ...details },
+      });
     return { status: to, details };
   });

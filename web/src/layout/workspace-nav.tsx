@@ -58,11 +58,66 @@ const TradeServicesMenu = ({ listing }: { listing: boolean }) => {
   );
 };
 
+type MenuItem = { to: string; testId: string; label: string };
+
+/**
+ * Growth: a supplier's tier, growth programs, keyword ads and promotions; the
+ * operator's program dashboard and ad wallet top-ups. One menu, as the header
+ * row has no room for more links.
+ */
+const GrowthMenu = ({ operator }: { operator: boolean }) => {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const items: MenuItem[] = operator
+    ? [
+        { to: '/operator/programs', testId: 'nav-operator-programs', label: t('programs.operatorNav') },
+        { to: '/operator/ad-wallets', testId: 'nav-ad-wallets', label: t('ads.topUp.nav') },
+      ]
+    : [
+        { to: '/supplier/tier', testId: 'nav-tier', label: t('tiers.nav') },
+        { to: '/supplier/programs', testId: 'nav-programs', label: t('programs.nav') },
+        { to: '/supplier/ads', testId: 'nav-ads', label: t('ads.nav') },
+        { to: '/supplier/promotions', testId: 'nav-promotions', label: t('promotions.nav') },
+      ];
+  const here = items.some((item) => pathname.startsWith(item.to));
+  return (
+    <Menu position="bottom-start" shadow="md" width={220}>
+      <Menu.Target>
+        <Anchor
+          component="button"
+          type="button"
+          fz="sm"
+          fw={here ? 700 : undefined}
+          underline={here ? 'always' : 'hover'}
+          style={{ whiteSpace: 'nowrap' }}
+          data-testid="nav-growth"
+        >
+          {t('header.growth')} ▾
+        </Anchor>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {items.map((item) => (
+          <Menu.Item
+            key={item.to}
+            component={Link}
+            to={item.to}
+            fw={pathname.startsWith(item.to) ? 700 : undefined}
+            data-testid={item.testId}
+          >
+            {item.label}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+};
+
 /**
  * The signed-in member's workspaces: RFQs (a buyer's own, a supplier's feed),
  * the inquiry inbox, orders, freight bookings and payouts, and a supplier's export
- * declarations, VAT rebates and new listings (one menu); a forwarder's booking desk
- * and rate cards; the operator's desks (and its declarations and rebates) for its staff only.
+ * declarations, VAT rebates and new listings (one menu) and its growth tools (another);
+ * a forwarder's booking desk and rate cards; the operator's desks (its declarations and
+ * rebates, its growth programs and ad wallets) for its staff only.
  */
 export const WorkspaceNav = () => {
   const { t } = useTranslation();
@@ -84,6 +139,7 @@ export const WorkspaceNav = () => {
           {t('header.payouts')}
         </NavItem>
         <TradeServicesMenu listing={false} />
+        <GrowthMenu operator />
       </Group>
     );
   }
@@ -131,6 +187,7 @@ export const WorkspaceNav = () => {
             {t('header.payouts')}
           </NavItem>
           <TradeServicesMenu listing />
+          <GrowthMenu operator={false} />
         </>
       )}
     </Group>

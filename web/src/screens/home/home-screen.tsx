@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { SearchBox } from '../../components/search-box';
 import { useDocumentTitle } from '../../layout/use-document-title';
+import { FeaturedStrip } from './featured-strip';
 import { IndustryGrid } from './industry-grid';
 
 export const HomeScreen = () => {
@@ -30,6 +31,7 @@ export const HomeScreen = () => {
         </Container>
       </Box>
       <Container size="xl" py="xl">
+        <FeaturedStrip />
         <IndustryGrid />
       </Container>
     </>

@@ -2,6 +2,7 @@ import { Card, Group, Loader, NumberInput, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PromotedPriceQuote } from '../../api/ads-types';
 import { ApiError } from '../../api/client';
 import { usePriceQuote } from '../../api/queries';
 import type { PriceQuote } from '../../api/types';
@@ -26,6 +27,13 @@ export const PriceCalculator = ({ productId, moq, unit, onQuote }: Props) => {
   const quote = usePriceQuote(productId, wanted);
 
   const current = quote.isError ? undefined : quote.data;
+  const promoted = current as PromotedPriceQuote | undefined;
+  const listPrice =
+    promoted?.promotion &&
+    promoted.listUnitPrice &&
+    promoted.listUnitPrice.amount !== promoted.unitPrice.amount
+      ? promoted.listUnitPrice
+      : null;
   useEffect(() => {
     onQuote?.(current);
   }, [current, onQuote]);
@@ -69,8 +77,13 @@ export const PriceCalculator = ({ productId, moq, unit, onQuote }: Props) => {
                 <Text fz="xs" c="dimmed">
                   {t('product.price.unitPrice')}
                 </Text>
-                <Text fw={700} fz="lg">
+                <Text fw={700} fz="lg" c={listPrice ? 'red.9' : undefined}>
                   {format.money(quote.data.unitPrice)}
+                  {listPrice && (
+                    <Text span fz="sm" fw={400} c="dimmed" td="line-through" ml={6} data-testid="list-price">
+                      {format.money(listPrice)}
+                    </Text>
+                  )}
                 </Text>
               </div>
               <div>
@@ -82,6 +95,15 @@ export const PriceCalculator = ({ productId, moq, unit, onQuote }: Props) => {
                 </Text>
               </div>
             </Group>
+          )}
+          {listPrice && promoted?.promotion && (
+            <Text fz="xs" c="red.9" fw={600} mt={4} data-testid="quote-promotion">
+              {t('promotions.product.quoteNote', {
+                percent: format.percent(promoted.promotion.percentOff / 100),
+                name: promoted.promotion.name,
+                date: format.date(promoted.promotion.endsAt),
+              })}
+            </Text>
           )}
         </div>
       </Stack>

@@ -1,9 +1,11 @@
 import {
+  Alert,
   Anchor,
   Breadcrumbs,
   Card,
   Container,
   Grid,
+  Group,
   Skeleton,
   Stack,
   Table,
@@ -13,7 +15,9 @@ import {
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { PromotedProduct } from '../../api/ads-types';
 import { useCompany, useProduct } from '../../api/queries';
+import { useSupplierTier } from '../../api/tier-queries';
 import type { PriceQuote } from '../../api/types';
 import { CompanyCardView } from '../../components/company-card';
 import { NotFound } from '../../components/not-found';
@@ -24,6 +28,7 @@ import { useDocumentTitle } from '../../layout/use-document-title';
 import { useReference } from '../../reference/use-reference';
 import { ContactSupplier } from '../inquiries/contact-supplier';
 import { OrderNow } from '../orders/order-now';
+import { TierBadgeView } from '../tiers/tier-parts';
 import { LeadTimeTable } from './lead-time-table';
 import { PriceCalculator } from './price-calculator';
 import { ProductFacts } from './product-facts';
@@ -38,6 +43,7 @@ export const ProductScreen = () => {
   const { apiLang } = useLocale();
   const product = useProduct(id);
   const company = useCompany(product.data?.companyId ?? product.data?.supplier.id);
+  const tier = useSupplierTier(product.data?.companyId ?? product.data?.supplier.id);
   const [quote, setQuote] = useState<PriceQuote | undefined>();
   const onQuote = useCallback((q: PriceQuote | undefined) => setQuote(q), []);
 
@@ -70,6 +76,7 @@ export const ProductScreen = () => {
   }
 
   const p = product.data;
+  const promotion = (p as PromotedProduct).promotion ?? null;
   const prices = p.priceTiers.map((tier) => tier.unitPrice);
   const sortedPrices = [...prices].sort((a, b) => Number(BigInt(a.amount) - BigInt(b.amount)));
   const low = sortedPrices[0];
@@ -132,10 +139,21 @@ export const ProductScreen = () => {
                   unit: ref.unitLabel(p.unit, p.moq),
                 })}
               </Text>
+              {promotion && (
+                <Alert color="red" variant="light" p="sm" data-testid="product-promotion">
+                  <Text fz="sm" fw={700} c="red.9">
+                    {t('promotions.product.label', { name: promotion.name })}
+                  </Text>
+                  <Text fz="sm">
+                    {t('promotions.product.until', { date: format.dateTime(promotion.endsAt) })}
+                  </Text>
+                </Alert>
+              )}
               <TierPriceTable
                 tiers={p.priceTiers}
                 unitLabel={ref.unitLabel(p.unit, 1)}
                 activeMin={quote?.tier.minQuantity}
+                promotion={promotion}
               />
               <PriceCalculator productId={p.id} moq={p.moq} unit={p.unit} onQuote={onQuote} />
               <Stack gap="xs" maw={{ base: '100%', sm: 320 }}>
@@ -202,6 +220,14 @@ export const ProductScreen = () => {
               title={t('product.supplier')}
               showroomLink
             />
+            {tier.data?.tier.badge && (
+              <Group gap="xs" mt="sm" data-testid="supplier-tier">
+                <Text fz="sm" c="dimmed">
+                  {t('tiers.supplierTier')}
+                </Text>
+                <TierBadgeView tier={tier.data.tier} size="sm" />
+              </Group>
+            )}
           </Grid.Col>
         </Grid>
       </Stack>

@@ -1,11 +1,18 @@
-import { Table } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { ProductPromotion } from '../../api/ads-types';
 import type { PriceTier } from '../../api/types';
 import { useFormat } from '../../format/use-format';
 
-type Props = { tiers: PriceTier[]; unitLabel: string; activeMin?: number };
+type Props = {
+  tiers: PriceTier[];
+  unitLabel: string;
+  activeMin?: number;
+  promotion?: ProductPromotion | null;
+};
 
-export const TierPriceTable = ({ tiers, unitLabel, activeMin }: Props) => {
+/** The list price tiers; while a promotion runs, its price next to each tier it discounts. */
+export const TierPriceTable = ({ tiers, unitLabel, activeMin, promotion }: Props) => {
   const { t } = useTranslation();
   const format = useFormat();
   const sorted = [...tiers].sort((a, b) => a.minQuantity - b.minQuantity);
@@ -21,6 +28,11 @@ export const TierPriceTable = ({ tiers, unitLabel, activeMin }: Props) => {
             <Table.Th scope="col" ta="right">
               {t('product.tiers.unitPrice')}
             </Table.Th>
+            {promotion && (
+              <Table.Th scope="col" ta="right">
+                {t('promotions.product.promoted')}
+              </Table.Th>
+            )}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -41,11 +53,27 @@ export const TierPriceTable = ({ tiers, unitLabel, activeMin }: Props) => {
                       })}
                 </Table.Td>
                 <Table.Td ta="right">{format.money(tier.unitPrice)}</Table.Td>
+                {promotion && <PromotedCell promotion={promotion} minQuantity={tier.minQuantity} />}
               </Table.Tr>
             );
           })}
         </Table.Tbody>
       </Table>
     </div>
+  );
+};
+
+const PromotedCell = ({ promotion, minQuantity }: { promotion: ProductPromotion; minQuantity: number }) => {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const promoted = promotion.priceTiers.find((p) => p.minQuantity === minQuantity && p.percentOff > 0);
+  if (!promoted) return <Table.Td ta="right">—</Table.Td>;
+  return (
+    <Table.Td ta="right" c="red.9" fw={700} data-testid="promoted-price">
+      {format.money(promoted.unitPrice)}{' '}
+      <Text span fz="xs" fw={600}>
+        {t('promotions.product.off', { percent: format.percent(promoted.percentOff / 100) })}
+      </Text>
+    </Table.Td>
   );
 };

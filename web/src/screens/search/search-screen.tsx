@@ -2,7 +2,7 @@ import { Box, Button, Collapse, Container, Grid, Group, Skeleton, Stack, Text, T
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useSearch } from '../../api/queries';
+import { useSponsoredSearch } from '../../api/ads-queries';
 import { PaginationBar } from '../../components/pagination-bar';
 import { ProductGrid, ProductGridSkeleton } from '../../components/product-grid';
 import { QueryError } from '../../components/query-error';
@@ -13,6 +13,7 @@ import { useReference } from '../../reference/use-reference';
 import { ActiveFilters } from './active-filters';
 import { FacetsSidebar } from './facets-sidebar';
 import { InterpretationLine } from './interpretation-line';
+import { SponsoredResults } from './sponsored-results';
 import { PAGE_SIZE, useSearchFilters } from './use-search-filters';
 
 const RESULT_COLS = { base: 1, xs: 2, lg: 3 };
@@ -25,7 +26,7 @@ export const SearchScreen = () => {
   const filters = useSearchFilters();
   const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(false);
 
-  const search = useSearch({
+  const search = useSponsoredSearch({
     // No `lang`: it names the query's language, not the UI's. The server tells Han
     // from Latin text itself, and an English query typed in the Chinese UI must
     // still be translated into Chinese and Spanish.
@@ -49,6 +50,10 @@ export const SearchScreen = () => {
   useDocumentTitle(heading);
 
   const data = search.data;
+  // Keyword ads come with the first page only: `top` ones above the organic results, `other` ones after.
+  const sponsored = data?.sponsored ?? [];
+  const sponsoredTop = sponsored.filter((s) => s.placement === 'top');
+  const sponsoredOther = sponsored.filter((s) => s.placement !== 'top');
   const sidebar = data ? (
     <FacetsSidebar facets={data.facets} filters={filters} />
   ) : (
@@ -103,6 +108,9 @@ export const SearchScreen = () => {
               </Title>
               {search.isError && <QueryError error={search.error} onRetry={() => search.refetch()} />}
               {search.isPending && <ProductGridSkeleton count={6} cols={RESULT_COLS} />}
+              {data && !search.isPlaceholderData && (
+                <SponsoredResults items={sponsoredTop} placement="top" cols={RESULT_COLS} />
+              )}
               {data && data.items.length === 0 && (
                 <Stack align="center" py="xl" gap="xs" data-testid="empty-state">
                   <Text fw={700} fz="lg">
@@ -136,6 +144,11 @@ export const SearchScreen = () => {
                   dimmed={search.isPlaceholderData}
                   cols={RESULT_COLS}
                 />
+              )}
+              {data && !search.isPlaceholderData && sponsoredOther.length > 0 && (
+                <Box mt="md">
+                  <SponsoredResults items={sponsoredOther} placement="other" cols={RESULT_COLS} />
+                </Box>
               )}
               {data && (
                 <PaginationBar
