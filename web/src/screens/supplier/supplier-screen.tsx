@@ -8,6 +8,7 @@ import { PaginationBar } from '../../components/pagination-bar';
 import { ProductGrid, ProductGridSkeleton } from '../../components/product-grid';
 import { isNotFound, QueryError } from '../../components/query-error';
 import { useDocumentTitle } from '../../layout/use-document-title';
+import { ShowcaseStrip } from './showcase-strip';
 
 const PAGE_SIZE = 12;
 
@@ -37,6 +38,7 @@ export const SupplierScreen = () => {
             cols={{ base: 2, sm: 3 }}
           />
         )}
+        <ShowcaseStrip companyId={id} />
         <Stack component="section" aria-labelledby="showroom-products" gap="md">
           <div>
             <Title order={2} id="showroom-products">
