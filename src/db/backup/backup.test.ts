@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -119,6 +119,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const t of targets) await t.close();
+  rmSync(work, { recursive: true, force: true });
 });
 
 /** A server over the restored database: what an operator would start after a restore. */
