@@ -5,7 +5,7 @@ import { provinceList } from '../catalog/index.js';
 import { companies, findCompany, requireCompanyActor } from '../identity/index.js';
 import { locationOf } from '../logistics/index.js';
 import { findOrderRow } from '../orders/index.js';
-import { type DeclarationRow, findDeclaration } from './declaration-store.js';
+import { type DeclarationRow, findDeclaration, linesInKg } from './declaration-store.js';
 import type { DocumentParty, TradeDocumentData } from './document-data.js';
 import { renderTradeDocument, type TradeDocumentKind } from './documents/index.js';
 import { declarationPolicy } from './policy.js';
@@ -43,18 +43,8 @@ export const documentDataOf = async (ctx: Ctx, d: DeclarationRow): Promise<Trade
     d.declarantRole === 'platform'
       ? { ...(await platformParty(ctx)), role: 'platform' as const }
       : { ...exporter, role: 'exporter' as const };
-  const lines = d.lines.map((l) => ({
-    lineNo: l.lineNo,
-    hsCode: l.hsCode,
-    tariffCode: l.tariffCode,
-    description: l.description,
-    quantity: l.quantity,
-    unit: l.unit,
-    unitPrice: l.unitPrice,
-    value: l.value,
-    netWeightKg: l.netWeightG / 1000,
-    grossWeightKg: l.grossWeightG / 1000,
-    packages: l.packages,
+  const lines = linesInKg(d.lines).map((l) => ({
+    ...l,
     originProvince: {
       code: l.originProvince,
       name: provinceList().byCode.get(l.originProvince)?.name.en ?? l.originProvince,

@@ -39,3 +39,11 @@ export const recordStep = async (
     occurredAt: ctx.now(),
   });
 };
+
+/** The stored lines with their weights in kilograms, as the API, the checks and the documents read them. */
+export const linesInKg = (lines: DeclarationRow['lines']) =>
+  lines.map(({ netWeightG, grossWeightG, ...line }) => ({
+    ...line,
+    netWeightKg: netWeightG / 1000,
+    grossWeightKg: grossWeightG / 1000,
+  }));

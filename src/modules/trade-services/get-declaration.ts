@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { companies, isOperator, requireCompanyActor } from '../identity/index.js';
-import { findDeclaration } from './declaration-store.js';
+import { findDeclaration, linesInKg } from './declaration-store.js';
 import { declarationMachine } from './machines.js';
 import { declarationPolicy } from './policy.js';
 import { declarationEvents, declarations, fxSettlements, rebateClaims } from './schema.js';
@@ -61,11 +61,7 @@ export const getDeclaration = async (ctx: Ctx, id: string) => {
     portOfLoading: declaration.portOfLoading,
     destinationCountry: declaration.destinationCountry,
     exportedOn: declaration.exportedOn,
-    lines: declaration.lines.map(({ netWeightG, grossWeightG, ...l }) => ({
-      ...l,
-      netWeightKg: netWeightG / 1000,
-      grossWeightKg: grossWeightG / 1000,
-    })),
+    lines: linesInKg(declaration.lines),
     totalValue: String(declaration.totalValue),
     findings: declaration.findings,
     timeline: events.map((e) => ({

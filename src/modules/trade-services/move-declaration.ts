@@ -7,7 +7,7 @@ import { converterOn } from '../fx/index.js';
 import { isOperator, recordAudit } from '../identity/index.js';
 import { chart, requireTransfers } from '../ledger/index.js';
 import { complianceFindings } from './compliance.js';
-import { type DeclarationRow, findDeclaration, recordStep } from './declaration-store.js';
+import { type DeclarationRow, findDeclaration, linesInKg, recordStep } from './declaration-store.js';
 import { type ReportedReceipt, recordFxReceived, settleFx } from './fx-settlement.js';
 import { declarationMachine } from './machines.js';
 import { declarationPolicy } from './policy.js';
@@ -30,13 +30,8 @@ const invalid = (field: string, message: string) => new AppError('VALIDATION_FAI
 /** The compliance checks again at declaring: the tables may have changed since the draft. */
 const recheck = async (ctx: Ctx, d: DeclarationRow) => {
   const convert = await converterOn(ctx.db, [d.currency, 'USD'], ctx.now().toISOString().slice(0, 10));
-  const lines = d.lines.map((l) => ({
-    ...l,
-    netWeightKg: l.netWeightG / 1000,
-    grossWeightKg: l.grossWeightG / 1000,
-  }));
   const findings = complianceFindings(
-    { ...d, lines },
+    { ...d, lines: linesInKg(d.lines) },
     d.lines.map((l) => BigInt(l.value)),
     (v) => convert(v, d.currency, 'USD'),
   );

@@ -11,23 +11,24 @@ const NavItem = ({ to, testId, children }: { to: string; testId: string; childre
   </Anchor>
 );
 
-/**
- * Export declarations and VAT rebates (and a supplier's new listing) in one
- * menu: the header row has no room for more links.
- */
-const TradeServicesMenu = ({ listing }: { listing: boolean }) => {
-  const { t } = useTranslation();
+type MenuItem = { to: string; testId: string; label: string };
+
+/** A header link that opens a menu of pages: bold while one of them is open. */
+const NavMenu = ({
+  label,
+  testId,
+  width,
+  items,
+}: {
+  label: string;
+  testId: string;
+  width: number;
+  items: MenuItem[];
+}) => {
   const { pathname } = useLocation();
-  const here = ['/declarations', '/rebates', '/supplier/products'].some((p) => pathname.startsWith(p));
-  const items = [
-    { to: '/declarations', testId: 'nav-declarations', label: t('declarations.nav') },
-    { to: '/rebates', testId: 'nav-rebates', label: t('rebates.nav') },
-    ...(listing
-      ? [{ to: '/supplier/products/new', testId: 'nav-list-product', label: t('productNew.nav') }]
-      : []),
-  ];
+  const here = items.some((item) => pathname.startsWith(item.to));
   return (
-    <Menu position="bottom-start" shadow="md" width={200}>
+    <Menu position="bottom-start" shadow="md" width={width}>
       <Menu.Target>
         <Anchor
           component="button"
@@ -36,9 +37,9 @@ const TradeServicesMenu = ({ listing }: { listing: boolean }) => {
           fw={here ? 700 : undefined}
           underline={here ? 'always' : 'hover'}
           style={{ whiteSpace: 'nowrap' }}
-          data-testid="nav-trade-services"
+          data-testid={testId}
         >
-          {t('declarations.navGroup')} ▾
+          {label} ▾
         </Anchor>
       </Menu.Target>
       <Menu.Dropdown>
@@ -58,7 +59,21 @@ const TradeServicesMenu = ({ listing }: { listing: boolean }) => {
   );
 };
 
-type MenuItem = { to: string; testId: string; label: string };
+/**
+ * Export declarations and VAT rebates (and a supplier's new listing) in one
+ * menu: the header row has no room for more links.
+ */
+const TradeServicesMenu = ({ listing }: { listing: boolean }) => {
+  const { t } = useTranslation();
+  const items = [
+    { to: '/declarations', testId: 'nav-declarations', label: t('declarations.nav') },
+    { to: '/rebates', testId: 'nav-rebates', label: t('rebates.nav') },
+    ...(listing
+      ? [{ to: '/supplier/products/new', testId: 'nav-list-product', label: t('productNew.nav') }]
+      : []),
+  ];
+  return <NavMenu label={t('declarations.navGroup')} testId="nav-trade-services" width={200} items={items} />;
+};
 
 /**
  * Growth: a supplier's tier, growth programs, keyword ads and promotions; the
@@ -67,7 +82,6 @@ type MenuItem = { to: string; testId: string; label: string };
  */
 const GrowthMenu = ({ operator }: { operator: boolean }) => {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
   const items: MenuItem[] = operator
     ? [
         { to: '/operator/programs', testId: 'nav-operator-programs', label: t('programs.operatorNav') },
@@ -79,37 +93,7 @@ const GrowthMenu = ({ operator }: { operator: boolean }) => {
         { to: '/supplier/ads', testId: 'nav-ads', label: t('ads.nav') },
         { to: '/supplier/promotions', testId: 'nav-promotions', label: t('promotions.nav') },
       ];
-  const here = items.some((item) => pathname.startsWith(item.to));
-  return (
-    <Menu position="bottom-start" shadow="md" width={220}>
-      <Menu.Target>
-        <Anchor
-          component="button"
-          type="button"
-          fz="sm"
-          fw={here ? 700 : undefined}
-          underline={here ? 'always' : 'hover'}
-          style={{ whiteSpace: 'nowrap' }}
-          data-testid="nav-growth"
-        >
-          {t('header.growth')} ▾
-        </Anchor>
-      </Menu.Target>
-      <Menu.Dropdown>
-        {items.map((item) => (
-          <Menu.Item
-            key={item.to}
-            component={Link}
-            to={item.to}
-            fw={pathname.startsWith(item.to) ? 700 : undefined}
-            data-testid={item.testId}
-          >
-            {item.label}
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
-  );
+  return <NavMenu label={t('header.growth')} testId="nav-growth" width={220} items={items} />;
 };
 
 /**
