@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { AppError } from './errors.js';
 
 /** Reads a shipped CSV file (header row, UTF-8, optional BOM) into records. */
 export const readCsv = <T extends Record<string, string>>(path: string): T[] =>
@@ -22,3 +23,23 @@ export const writeCsv = <C extends string>(
     rows.map((row) => columns.map((c) => inertCell(row[c]))),
     { header: true, columns: [...columns], record_delimiter: '\r\n' },
   );
+
+/**
+ * One problem of an uploaded file: its line as an editor shows it, the column
+ * at fault, and for a line refused when applied, the error code the API gives.
+ */
+export type CsvProblem = { line: number; column?: string; message: string; code?: string };
+
+/**
+ * A refused file: every problem in `details.problems`, the first in the
+ * message. Nothing of the file was written.
+ */
+export const csvRefused = (fileName: string, problems: readonly CsvProblem[]) => {
+  const first = problems[0]!;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+  return new AppError(
+    'VALIDATION_FAILED',
+    `${fileName} line ${first.line}${first.column ? `, column ${first.column}` : ''}: ${first.message}${more}. Nothing was imported.`,
+    { problems },
+  );
+};

@@ -34,6 +34,7 @@ import { registerTradeServicesRoutes } from '../modules/trade-services/index.js'
 import { registerWebhookRoutes } from '../modules/webhooks/routes.js';
 import { registerAuthBridge, toFetchHeaders } from './auth-bridge.js';
 import { registerCsrfGuard } from './csrf.js';
+import { registerCsvFormatRoutes } from './csv-formats.js';
 import { errorBody, handleError } from './errors.js';
 import { registerFontRoutes } from './fonts.js';
 import { registerHealthRoutes } from './health.js';
@@ -141,6 +142,7 @@ export const buildApp = async (options: AppOptions): Promise<App> => {
   registerWebhookRoutes(app);
   registerAdsRoutes(app);
   registerFontRoutes(app);
+  registerCsvFormatRoutes(app);
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

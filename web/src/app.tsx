@@ -29,6 +29,7 @@ import { PayoutsScreen } from './screens/payments/payouts-screen';
 import { ReconciliationScreen } from './screens/payments/reconciliation-screen';
 import { ProductScreen } from './screens/product/product-screen';
 import { ProductNewScreen } from './screens/products/product-new-screen';
+import { SupplierProductsScreen } from './screens/products/supplier-products-screen';
 import { OperatorProgramScreen } from './screens/programs/operator-program-screen';
 import { OperatorProgramsScreen } from './screens/programs/operator-programs-screen';
 import { ProgramsScreen } from './screens/programs/programs-screen';
@@ -91,6 +92,7 @@ export const App = () => (
             <Route path="declarations/new" element={<DeclarationNewScreen />} />
             <Route path="declarations/:id" element={<DeclarationScreen />} />
             <Route path="rebates" element={<RebatesScreen />} />
+            <Route path="supplier/products" element={<SupplierProductsScreen />} />
             <Route path="supplier/products/new" element={<ProductNewScreen />} />
             <Route path="supplier/tier" element={<TierScreen />} />
             <Route path="supplier/programs" element={<ProgramsScreen />} />

@@ -7,7 +7,7 @@ import { insertProducts } from './create-product.js';
 const batchSize = 500;
 
 /**
- * Imports validated products for one supplier in a single transaction: a
+ * Imports validated products (their ids, in file order) for one supplier in a single transaction: a
  * failure anywhere leaves the catalog exactly as it was.
  */
 export const importProducts = async (
@@ -18,19 +18,21 @@ export const importProducts = async (
     now: Date;
     onProgress?: (done: number) => void;
   },
-): Promise<number> => {
+): Promise<string[]> => {
   const supplier = await findCompany(db, input.supplierId);
   if (supplier?.kind !== 'supplier') {
     throw new AppError('NOT_FOUND', `No supplier company ${input.supplierId}`, {
       supplierId: input.supplierId,
     });
   }
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    const ids: string[] = [];
     for (let done = 0; done < input.products.length; done += batchSize) {
       const batch = input.products.slice(done, done + batchSize);
-      await insertProducts(tx as unknown as Db, supplier.id, batch, input.now);
+      const inserted = await insertProducts(tx as unknown as Db, supplier.id, batch, input.now);
+      ids.push(...inserted.map((p) => p.id));
       input.onProgress?.(done + batch.length);
     }
+    return ids;
   });
-  return input.products.length;
 };

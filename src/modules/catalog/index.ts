@@ -7,7 +7,7 @@ export { importProducts } from './import-products.js';
 export { countCompanyProducts, listCompanyProducts } from './list-company-products.js';
 export { catalogPolicy, productEditors } from './policy.js';
 export { type PriceQuote, type PriceTier, priceTierProblems, resolvePrice } from './pricing.js';
-export { type CsvProblem, parseProductCsv, productCsvColumns } from './product-csv.js';
+export { parseProductCsv, productCsvColumns } from './product-csv.js';
 export {
   findPriceTiers,
   findProductRow,

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import type { CsvProblem } from '../../core/csv.js';
 import { parseMajor } from '../../core/money.js';
 import { CreateProductBody, type CreateProductInput } from './api.js';
 import { priceTierProblems } from './pricing.js';
@@ -23,8 +24,6 @@ export const productCsvColumns = [
 ] as const;
 
 type Row = Record<(typeof productCsvColumns)[number], string>;
-
-export type CsvProblem = { line: number; column?: string; message: string };
 
 export type ParsedProducts = { products: CreateProductInput[]; problems: CsvProblem[] };
 

@@ -15,12 +15,14 @@ import { createProduct } from './create-product.js';
 import { deleteProduct } from './delete-product.js';
 import { getProduct, priceProduct } from './get-product.js';
 import { listCompanyProducts } from './list-company-products.js';
+import { catalogPolicy } from './policy.js';
 import { addProductImage, readProductImage } from './product-images.js';
 import { hsCodeList, provinceList, taxonomy } from './reference.js';
 import { SearchProductsQuery, SearchProductsResult, searchProducts } from './search-products.js';
 import { SearchSuppliersQuery, SearchSuppliersResult, searchSuppliers } from './search-suppliers.js';
 import { visitorIdOf } from './sponsored.js';
 import { updateProduct } from './update-product.js';
+import { uploadProducts } from './upload-products.js';
 
 const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
 const Localized = z.object({ en: z.string(), zh: z.string(), es: z.string() });
@@ -156,6 +158,22 @@ export const registerCatalogRoutes = (instance: FastifyInstance, { dataDir }: { 
       },
     },
     async (req, reply) => reply.status(201).send(await createProduct(req.ctx, req.body)),
+  );
+
+  app.post(
+    '/api/products/import',
+    {
+      schema: {
+        tags,
+        summary: 'List products from a CSV file, one per line: all or none (multipart; supplier)',
+        response: { 201: z.object({ imported: z.number().int(), ids: z.array(z.string()) }) },
+      },
+    },
+    async (req, reply) => {
+      // The policy comes before reading the body: a refused caller's upload is never read.
+      catalogPolicy.assertCanCreate(req.ctx.actor);
+      return reply.status(201).send(await uploadProducts(req.ctx, { readUpload: readUploadedFile(req) }));
+    },
   );
 
   app.patch(

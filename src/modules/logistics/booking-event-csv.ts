@@ -1,6 +1,7 @@
+import type { CsvProblem } from '../../core/csv.js';
 import { BookingEventBody } from './api.js';
 import type { BookingEventInput } from './booking-events.js';
-import { type CsvProblem, readCsvRows } from './csv-rows.js';
+import { readCsvRows } from './csv-rows.js';
 
 /**
  * The columns of a tracking-events CSV file, one event per line, applied in

@@ -1,11 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { AppError } from '../../core/errors.js';
-
-/**
- * One problem of an uploaded file: its line as an editor shows it, the column
- * at fault, and for a line refused when applied, the error code the API gives.
- */
-export type CsvProblem = { line: number; column?: string; message: string; code?: string };
+import type { CsvProblem } from '../../core/csv.js';
 
 export type CsvRow = { line: number; cells: Record<string, string> };
 
@@ -39,18 +33,4 @@ export const readCsvRows = (
   if (missing.length > 0)
     return { rows: [], header, problems: [{ line: 1, message: `Missing columns: ${missing.join(', ')}` }] };
   return { rows: records.map((r) => ({ line: r.info.lines, cells: r.record })), header, problems: [] };
-};
-
-/**
- * A refused file: every problem in `details.problems`, the first in the
- * message. Nothing of the file was written.
- */
-export const csvRefused = (fileName: string, problems: readonly CsvProblem[]) => {
-  const first = problems[0]!;
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-  return new AppError(
-    'VALIDATION_FAILED',
-    `${fileName} line ${first.line}${first.column ? `, column ${first.column}` : ''}: ${first.message}${more}. Nothing was imported.`,
-    { problems },
-  );
 };

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { inTransaction } from '../../core/context.js';
+import { csvRefused } from '../../core/csv.js';
 import { AppError, isAppError } from '../../core/errors.js';
 import { type ParsedBookingEvent, parseBookingEventCsv } from './booking-event-csv.js';
 import { applyBookingEvent } from './booking-events.js';
 import { findBooking } from './booking-store.js';
-import { csvRefused } from './csv-rows.js';
 import { logisticsPolicy } from './policy.js';
 import { bookings } from './schema.js';
 

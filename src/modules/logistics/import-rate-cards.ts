@@ -1,8 +1,8 @@
 import type { Ctx } from '../../core/context.js';
 import { inTransaction } from '../../core/context.js';
+import { csvRefused } from '../../core/csv.js';
 import { AppError, isAppError } from '../../core/errors.js';
 import { findCompany } from '../identity/index.js';
-import { csvRefused } from './csv-rows.js';
 import { logisticsPolicy } from './policy.js';
 import { type ParsedRateCard, parseRateCardCsv } from './rate-card-csv.js';
 import { insertRateCard } from './rate-cards.js';

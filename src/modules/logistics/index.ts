@@ -4,6 +4,7 @@
  * rollover compensation through the ledger, and the link to orders.
  */
 export { type BookingInput, bookFreight } from './book-freight.js';
+export { bookingEventCsvColumns } from './booking-event-csv.js';
 export { type BookingEventInput, cancelBooking, postBookingEvent } from './booking-events.js';
 export {
   type FreightIndexInput,

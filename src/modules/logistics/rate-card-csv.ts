@@ -1,7 +1,8 @@
+import type { CsvProblem } from '../../core/csv.js';
 import { isAppError } from '../../core/errors.js';
 import { isCurrency, parseMajor } from '../../core/money.js';
 import { RateCardBody } from './api.js';
-import { type CsvProblem, readCsvRows } from './csv-rows.js';
+import { readCsvRows } from './csv-rows.js';
 import { checkRateCard, type RateCardInput, rateCardInputOf } from './rate-cards.js';
 
 /**

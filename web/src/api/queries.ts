@@ -86,6 +86,7 @@ export const useCompanyProducts = (id: string, page: number, pageSize: number) =
     queryFn: () =>
       api.get<Paged<ProductSummary>>(`/api/companies/${encodeURIComponent(id)}/products`, { page, pageSize }),
     placeholderData: keepPreviousData,
+    enabled: Boolean(id),
   });
 
 export const useHsCode = (code: string | undefined) =>
@@ -351,3 +352,12 @@ export const useMarkNotificationRead = () => {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['notifications'] }),
   });
 };
+
+/** The columns each CSV import reads (src/http/csv-formats.ts). */
+export const useCsvFormats = () =>
+  useQuery({
+    queryKey: ['csv-formats'],
+    queryFn: () =>
+      api.get<{ products: string[]; rateCards: string[]; bookingEvents: string[] }>('/api/csv-formats'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });

@@ -24,18 +24,19 @@ const parse = (text: string): unknown => {
 };
 
 /**
- * Uploads one file to `POST /api/attachments`. XMLHttpRequest rather than
- * fetch: fetch reports no upload progress. Rejects with an ApiError for a
- * server answer, a plain Error when the server can't be reached, and an
- * AbortError when `signal` aborts.
+ * Uploads one file as the `file` field of a multipart POST to `path`.
+ * XMLHttpRequest rather than fetch: fetch reports no upload progress. Rejects
+ * with an ApiError for a server answer, a plain Error when the server can't be
+ * reached, and an AbortError when `signal` aborts.
  */
-export const uploadAttachment = (
+export const uploadWithProgress = <T>(
+  path: string,
   file: File,
   { onProgress, signal }: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
-): Promise<UploadedAttachment> =>
+): Promise<T> =>
   new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/attachments');
+    xhr.open('POST', path);
     xhr.withCredentials = true;
     xhr.setRequestHeader('accept', 'application/json');
     xhr.upload.onprogress = (event) => {
@@ -43,7 +44,7 @@ export const uploadAttachment = (
     };
     xhr.onload = () => {
       const body = parse(xhr.responseText);
-      if (xhr.status >= 200 && xhr.status < 300) resolve(body as UploadedAttachment);
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
       else reject(toApiError(xhr.status, body));
     };
     xhr.onerror = () => reject(new Error('Network error'));
@@ -59,3 +60,9 @@ export const uploadAttachment = (
     form.append('file', file, file.name);
     xhr.send(form);
   });
+
+/** Uploads one file to `POST /api/attachments`, to attach to an RFQ or a message. */
+export const uploadAttachment = (
+  file: File,
+  options: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+): Promise<UploadedAttachment> => uploadWithProgress<UploadedAttachment>('/api/attachments', file, options);

@@ -24,6 +24,7 @@ import { QueryError } from '../../components/query-error';
 import { type Member, SignedInGate } from '../../components/signed-in-gate';
 import { useFormat } from '../../format/use-format';
 import { useDocumentTitle } from '../../layout/use-document-title';
+import { BookingEventImport } from './freight-imports';
 import { BookingStatusBadge, ModeBadge, serverFieldErrors, useCargoText } from './freight-parts';
 
 type Filter = 'requested' | 'active' | 'done' | 'all';
@@ -132,6 +133,7 @@ const BookingList = ({ me, desk }: { me: Member; desk: boolean }) => {
         )}
         {shown.length > 0 && <BookingRows rows={shown} desk={desk} />}
         <PaginationBar total={rows.length} page={page} pageSize={PAGE_SIZE} onChange={setPage} />
+        {desk && <BookingEventImport />}
       </Stack>
     </Container>
   );

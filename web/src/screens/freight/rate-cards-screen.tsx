@@ -20,6 +20,7 @@ import { QueryError } from '../../components/query-error';
 import { type Member, SignedInGate } from '../../components/signed-in-gate';
 import { useFormat } from '../../format/use-format';
 import { useDocumentTitle } from '../../layout/use-document-title';
+import { RateCardImport } from './freight-imports';
 import { dayFromToday, ModeBadge, useUnitsText } from './freight-parts';
 
 type Filter = 'current' | 'past' | 'all';
@@ -151,6 +152,7 @@ const RateCardList = ({ me }: { me: Member }) => {
             </Table.ScrollContainer>
           </Card>
         )}
+        <RateCardImport />
       </Stack>
     </Container>
   );
