@@ -8,6 +8,7 @@ import { CampaignFormScreen } from './screens/ads/campaign-form-screen';
 import { CampaignScreen } from './screens/ads/campaign-screen';
 import { CampaignsScreen } from './screens/ads/campaigns-screen';
 import { WalletTopUpScreen } from './screens/ads/wallet-top-up-screen';
+import { SupplierAnalyticsScreen } from './screens/analytics/supplier-analytics-screen';
 import { DeclarationNewScreen } from './screens/declarations/declaration-new-screen';
 import { DeclarationScreen } from './screens/declarations/declaration-screen';
 import { DeclarationsScreen } from './screens/declarations/declarations-screen';
@@ -95,6 +96,7 @@ export const App = () => (
             <Route path="supplier/products" element={<SupplierProductsScreen />} />
             <Route path="supplier/products/new" element={<ProductNewScreen />} />
             <Route path="supplier/tier" element={<TierScreen />} />
+            <Route path="supplier/analytics" element={<SupplierAnalyticsScreen />} />
             <Route path="supplier/programs" element={<ProgramsScreen />} />
             <Route path="supplier/ads" element={<CampaignsScreen />} />
             <Route path="supplier/ads/new" element={<CampaignFormScreen />} />

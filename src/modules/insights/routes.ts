@@ -5,11 +5,12 @@ import { indexLangs } from './charts/index.js';
 import { indexCoverage } from './coverage.js';
 import { buildIndexReport } from './report.js';
 import { renderIndexPdf } from './report-pdf/index-pdf.js';
+import { SupplierAnalytics, SupplierAnalyticsQuery, supplierAnalytics } from './supplier-analytics.js';
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month, YYYY-MM');
 const PeriodQuery = z.strictObject({ from: Month, to: Month });
 
-/** The trade index is public: aggregates only, never a company's own figures. */
+/** The trade index is public: aggregates only. A supplier's own figures are for its members alone. */
 export const registerInsightsRoutes = (instance: FastifyInstance) => {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   app.get(
@@ -22,6 +23,20 @@ export const registerInsightsRoutes = (instance: FastifyInstance) => {
       },
     },
     (req) => buildIndexReport(req.ctx.db, req.query),
+  );
+
+  app.get(
+    '/api/analytics/supplier',
+    {
+      schema: {
+        tags: ['insights'],
+        summary:
+          "A supplier's own figures month by month: inquiries, quotes, orders and paid trade (its members)",
+        querystring: SupplierAnalyticsQuery,
+        response: { 200: SupplierAnalytics },
+      },
+    },
+    (req) => supplierAnalytics(req.ctx, req.query),
   );
 
   app.get(
