@@ -393,6 +393,15 @@ const setSupplierBoosts = async (db: Db, boosts: ReadonlyMap<string, number>): P
 const refreshSupplierStats = async (db: Db, companyIds: readonly string[] | 'all'): Promise<void> => {
   if (companyIds !== 'all' && companyIds.length === 0) return;
   const which = companyIds === 'all' ? sql`true` : sql`company_id in ${textList(companyIds)}`;
+  // Delete-then-insert races with itself: two transactions listing products for one supplier would
+  // both delete, then the second insert hits the first's rows (a unique violation on PostgreSQL).
+  // A per-supplier transaction lock, taken in id order so two refreshes never deadlock, makes the
+  // second wait for the first and then read its rows; a full refresh locks the whole table.
+  if (companyIds === 'all') await db.execute(sql`lock table supplier_listing_stats in exclusive mode`);
+  else
+    await db.execute(sql`
+      select pg_advisory_xact_lock(hashtextextended('supplier_listing_stats:' || id, 0))
+      from (select distinct id from jsonb_array_elements_text(${JSON.stringify(companyIds)}::jsonb) as x(id) order by id) ids`);
   await db.execute(sql`delete from supplier_listing_stats where ${which}`);
   await db.execute(sql`
     insert into supplier_listing_stats (company_id, node_code, level, listings, min_moq, monthly_capacity,
