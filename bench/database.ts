@@ -78,3 +78,17 @@ export const openFreshDatabase = async (name: string): Promise<Database & { wher
   await prepareDatabase(database);
   return { ...database, where };
 };
+
+/**
+ * An empty database on DATABASE_URL's server for a server process the
+ * benchmark starts (it migrates it itself); `drop` removes it.
+ */
+export const createScratchDatabase = async (serverUrl: string, name: string) => {
+  const dbName = `tl_bench_${name}_${randomBytes(4).toString('hex')}`;
+  await admin(serverUrl, (c) => c.query(`CREATE DATABASE ${dbName}`));
+  return {
+    url: withDatabase(serverUrl, dbName),
+    where: `PostgreSQL database ${dbName} (dropped at the end)`,
+    drop: () => admin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)),
+  };
+};

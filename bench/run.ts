@@ -19,6 +19,11 @@ const benchmarks: Record<string, () => Promise<Benchmark>> = {
     describe: 'transfers per second (single, linked pairs, batches of 100) vs plain inserts of the same rows',
     run: (await import('./ledger.js')).run,
   }),
+  load: async () => ({
+    describe:
+      'the server under 50 connections: search, product pages, RFQ posting, order reads (p50/p99, errors) vs a bare Fastify route; --soak for memory',
+    run: (await import('./load.js')).run,
+  }),
   matching: async () => ({
     describe: 'matching one RFQ to suppliers (matchRfq) vs scoring every supplier naively',
     run: (await import('./matching.js')).run,

@@ -45,7 +45,9 @@ export type IdPrefix =
   | 'tup'
   | 'prm'
   | 'hsl'
-  | 'aud';
+  | 'aud'
+  | 'lic'
+  | 'vrq';
 
 const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
 

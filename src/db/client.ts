@@ -7,6 +7,7 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { DurableNodeFS, durableStartParams } from './durable-node-fs.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -60,9 +61,13 @@ const openPostgres = async (url: string): Promise<Database> => {
 
 const openPglite = async (options: OpenOptions): Promise<Database> => {
   const dataDir = options.dataDir ?? `${defaultDataDir()}/pgdata`;
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const onDisk = !dataDir.startsWith('memory://');
+  if (onDisk) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create({
-    dataDir,
+    // On disk a COMMIT returns once its WAL is flushed (see durable-node-fs.ts): acknowledged money survives a crash.
+    ...(onDisk
+      ? { fs: new DurableNodeFS(dataDir), startParams: durableStartParams(PGlite.defaultStartParams) }
+      : { dataDir }),
     extensions: { pg_trgm },
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });

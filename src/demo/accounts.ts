@@ -51,3 +51,14 @@ export const demoAccounts: DemoAccount[] = [
   { email: 'finance@demo.tradelane.dev', name: 'Marta Ruiz', company: 'buyer', role: 'finance' },
   { email: 'forwarder@demo.tradelane.dev', name: 'Tom Lau', company: 'forwarder', role: 'owner' },
 ];
+
+/**
+ * A second supplier's sign-in, so two suppliers can compete for one RFQ: the owner of the
+ * first generated supplier that lists water pumps, as the demo supplier does (load-demo.ts).
+ */
+export const demoSecondSupplierAccount = {
+  email: 'supplier2@demo.tradelane.dev',
+  name: 'Liu Yang',
+  role: 'owner',
+  listsIn: 'machinery/pumps/water-pumps',
+} as const;

@@ -4,7 +4,13 @@ import { newId } from '../core/ids.js';
 import type { Database, Db } from '../db/client.js';
 import { insertProducts } from '../modules/catalog/index.js';
 import { companies, createAuth, members, users } from '../modules/identity/index.js';
-import { demoAccounts, demoCompanies, demoPassword } from './accounts.js';
+import {
+  type DemoAccount,
+  demoAccounts,
+  demoCompanies,
+  demoPassword,
+  demoSecondSupplierAccount,
+} from './accounts.js';
 import { loadDemoAds } from './demo-ads.js';
 import { loadDemoDeclarations } from './demo-declarations.js';
 import { loadDemoFreight } from './demo-freight.js';
@@ -38,13 +44,34 @@ const insertCompany = async (db: Db, company: DemoCompany) => {
   return id;
 };
 
-/** The documented sign-ins, through better-auth so their passwords are hashed as any user's are. */
-const createDemoAccounts = async (database: Database, demoSupplier: DemoCompany) => {
-  const auth = createAuth({
+const demoAuth = (database: Database) =>
+  createAuth({
     db: database.db,
     secret: randomBytes(32).toString('base64'),
     baseURL: 'http://localhost',
   });
+
+/** A sign-in through better-auth, so its password is hashed as any user's is, and its membership. */
+const addDemoMember = async (
+  database: Database,
+  auth: ReturnType<typeof demoAuth>,
+  account: { email: string; name: string; role: DemoAccount['role'] },
+  companyId: string,
+) => {
+  const { user } = await auth.api.signUpEmail({
+    body: { name: account.name, email: account.email, password: demoPassword },
+  });
+  await database.db.insert(members).values({
+    id: newId('mem'),
+    organizationId: companyId,
+    userId: user.id,
+    role: account.role,
+  });
+};
+
+/** The documented sign-ins and their companies. */
+const createDemoAccounts = async (database: Database, demoSupplier: DemoCompany) => {
+  const auth = demoAuth(database);
   const companyIds = new Map<string, string>();
   for (const [key, c] of Object.entries(demoCompanies)) {
     const details: DemoCompany =
@@ -60,15 +87,7 @@ const createDemoAccounts = async (database: Database, demoSupplier: DemoCompany)
     companyIds.set(key, await insertCompany(database.db, details));
   }
   for (const account of demoAccounts) {
-    const { user } = await auth.api.signUpEmail({
-      body: { name: account.name, email: account.email, password: demoPassword },
-    });
-    await database.db.insert(members).values({
-      id: newId('mem'),
-      organizationId: companyIds.get(account.company)!,
-      userId: user.id,
-      role: account.role,
-    });
+    await addDemoMember(database, auth, account, companyIds.get(account.company)!);
   }
   return companyIds.get('supplier')!;
 };
@@ -106,6 +125,7 @@ export const loadDemo = async (
   const supplierIds: [string, DemoCompany][] = [[demoSupplierId, demoSupplier]];
   for (const supplier of suppliers) supplierIds.push([await insertCompany(db, supplier), supplier]);
   for (const buyer of buyers) await insertCompany(db, buyer);
+  let secondSupplierId: string | undefined;
   for (const [companyId, supplier] of supplierIds) {
     const inputs = Array.from({ length: demoSize.productsPerSupplier }, () =>
       generateProduct(random, supplier, random.chance(0.4)),
@@ -114,7 +134,12 @@ export const loadDemo = async (
       await insertProducts(tx as unknown as Db, companyId, inputs, new Date());
     });
     products += inputs.length;
+    const listsIn = inputs.some((p) => p.categoryCode === demoSecondSupplierAccount.listsIn);
+    if (!secondSupplierId && companyId !== demoSupplierId && listsIn) secondSupplierId = companyId;
   }
+  // The seed decides the catalogue; a seed without such a supplier must fail loudly, not quietly drop the sign-in.
+  if (!secondSupplierId) throw new Error(`No generated supplier lists ${demoSecondSupplierAccount.listsIn}`);
+  await addDemoMember(database, demoAuth(database), demoSecondSupplierAccount, secondSupplierId);
   await loadDemoSourcing(db, random, new Date());
   await loadDemoOrders(db, new Date());
   await loadDemoAds(db, new Date());
@@ -125,5 +150,6 @@ export const loadDemo = async (
   log(
     `Demo loaded: ${supplierIds.length} suppliers, ${buyers.length + 1} buyers, ${products} products, RFQs with quotes, orders in every state.`,
   );
-  log(`Sign in as ${demoAccounts.map((a) => a.email).join(', ')} with password "${demoPassword}".`);
+  const emails = [...demoAccounts, demoSecondSupplierAccount].map((a) => a.email);
+  log(`Sign in as ${emails.join(', ')} with password "${demoPassword}".`);
 };

@@ -8,7 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -23,6 +23,7 @@ import { registerAdsRoutes } from '../modules/ads/index.js';
 import { registerCatalogRoutes } from '../modules/catalog/routes.js';
 import { type Auth, createAuth, resolveActor } from '../modules/identity/index.js';
 import { registerIdentityRoutes } from '../modules/identity/routes.js';
+import { registerVerificationRoutes } from '../modules/identity/verification-routes.js';
 import { registerInsightsRoutes } from '../modules/insights/routes.js';
 import { registerLogisticsRoutes } from '../modules/logistics/index.js';
 import { registerNotificationRoutes } from '../modules/notifications/routes.js';
@@ -54,11 +55,26 @@ export type AppOptions = {
   /** Signs session cookies; without one, sessions last as long as this process. */
   authSecret?: string;
   baseURL?: string;
+  /**
+   * Reverse proxies whose `X-Forwarded-For` names the client (addresses or CIDRs, comma-separated;
+   * default `TRADELANE_TRUST_PROXY`, else none). Rate limits and the sign-in log key on the client's
+   * address: behind a proxy that is not trusted, every visitor shares the proxy's one address.
+   */
+  trustProxy?: string;
 };
 
 export type App = FastifyInstance & { auth: Auth };
 
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** Only the listed proxies are believed: `true` would let any client choose its own address. */
+const trustedProxies = (list: string | undefined) => {
+  const proxies = (list ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+  return proxies.length > 0 ? proxies : false;
+};
 
 export const buildApp = async (options: AppOptions): Promise<App> => {
   const now = options.now ?? systemClock;
@@ -67,7 +83,18 @@ export const buildApp = async (options: AppOptions): Promise<App> => {
     bodyLimit: 1024 * 1024,
     genReqId: () => newId('evt').replace('evt_', 'req_'),
     requestIdHeader: false,
+    // A URL the router cannot decode (`/api/products/%ff`) is answered before any error handler runs:
+    // it gets the standard error format here.
+    frameworkErrors: (error, _request, reply) => {
+      const message =
+        error.code === 'FST_ERR_BAD_URL' ? 'The URL is not validly encoded' : 'The request is malformed';
+      return (reply as FastifyReply).status(400).send(errorBody('VALIDATION_FAILED', message));
+    },
+    trustProxy: trustedProxies(options.trustProxy ?? process.env.TRADELANE_TRUST_PROXY),
   }).withTypeProvider<ZodTypeProvider>();
+  // The API takes JSON (and multipart uploads): Fastify's default text/plain parser would let any
+  // string through to validation, and text/plain is a body a cross-site form sends without preflight.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -130,6 +157,7 @@ export const buildApp = async (options: AppOptions): Promise<App> => {
   registerAuthBridge(app, auth);
   registerHealthRoutes(app, options.database);
   registerIdentityRoutes(app, auth);
+  registerVerificationRoutes(app, { dataDir: options.dataDir });
   registerCatalogRoutes(app, { dataDir: options.dataDir });
   registerSourcingRoutes(app, { dataDir: options.dataDir });
   registerNotificationRoutes(app);

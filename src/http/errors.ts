@@ -31,11 +31,24 @@ export const errorBody = (
   error: { code, message, details },
 });
 
+/** The limit a too_small / too_big issue names ({ origin: 'string', minimum: 3 }), or the format an invalid_format one expected. */
+const issueBound = (params: Record<string, unknown>) => {
+  const bound: { origin?: string; minimum?: number; maximum?: number; format?: string } = {};
+  if (typeof params.origin === 'string') bound.origin = params.origin;
+  if (typeof params.minimum === 'number') bound.minimum = params.minimum;
+  if (typeof params.maximum === 'number') bound.maximum = params.maximum;
+  if (typeof params.format === 'string') bound.format = params.format;
+  return bound;
+};
+
 const fromFastify = (error: FastifyError): ErrorBody | undefined => {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues = error.validation.map((v) => ({
       path: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
       message: v.message ?? 'is invalid',
+      // The zod issue code and its bound let the web app say the same thing in the reader's language.
+      code: v.keyword,
+      ...issueBound(v.params),
     }));
     return errorBody(
       'VALIDATION_FAILED',
@@ -81,8 +94,20 @@ export const handleError = (error: FastifyError | AppError, request: FastifyRequ
   }
   const known = fromFastify(error as FastifyError);
   if (known) return reply.status(statusOf[known.error.code]).send(known);
+  const sqlState = sqlStateOf(error);
+  // A value the database cannot take (SQLSTATE class 22: a NUL byte in text, a number out of its
+  // column's range, an impossible date) is the client's bad input, and its transaction rolled back.
+  // The edge's schemas should have refused it first; this keeps a missed one from becoming a 500.
+  if (sqlState?.startsWith('22')) {
+    request.log.warn({ err: error }, 'value refused by the database');
+    return reply
+      .status(400)
+      .send(
+        errorBody('VALIDATION_FAILED', 'A value in the request is not one that can be stored', { sqlState }),
+      );
+  }
   // A race the database settled (its transaction rolled back): the client retries, as after any CONFLICT.
-  if (raceStates.has(sqlStateOf(error) ?? '')) {
+  if (raceStates.has(sqlState ?? '')) {
     request.log.warn({ err: error }, 'concurrent write refused by the database');
     return reply
       .status(409)

@@ -89,3 +89,19 @@ export const idempotent = async <T>(
   reply.status(outcome.status);
   return outcome.body;
 };
+
+/**
+ * `idempotent` for commands that clients already send without a key (placing
+ * an order, booking freight): with an Idempotency-Key they get every rule
+ * above (a retry replays, another body is refused, concurrent duplicates have
+ * one effect); without one they run once, as before keys were offered.
+ */
+export const idempotentWhenKeyed = <T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  command: string,
+  run: (ctx: Ctx) => Promise<T>,
+): Promise<T> =>
+  request.headers['idempotency-key'] === undefined
+    ? run(request.ctx)
+    : idempotent(request, reply, command, run);

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../core/errors.js';
+import { AppError, isAppError } from '../core/errors.js';
 
 /**
  * A deferred read of the request's one uploaded file: use cases call it only
@@ -8,9 +8,18 @@ import { AppError } from '../core/errors.js';
 export const readUploadedFile = (req: FastifyRequest) => async () => {
   if (!req.isMultipart())
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data');
-  const file = await req.file();
-  if (!file) throw new AppError('VALIDATION_FAILED', 'No file in the upload');
-  return { fileName: file.filename, data: await file.toBuffer() };
+  try {
+    const file = await req.file();
+    if (!file) throw new AppError('VALIDATION_FAILED', 'No file in the upload');
+    return { fileName: file.filename, data: await file.toBuffer() };
+  } catch (error) {
+    // The multipart parser throws plain errors on a malformed body ("Unexpected end of form"):
+    // the client's fault, not ours. Its own errors (a file too large: 413) keep their status.
+    if (isAppError(error) || (error as { statusCode?: number }).statusCode) throw error;
+    throw new AppError('VALIDATION_FAILED', 'The upload is not valid multipart/form-data', {
+      reason: error instanceof Error ? error.message.slice(0, 200) : String(error),
+    });
+  }
 };
 
 /** Sends a stored file as a download under an ASCII-safe name: never rendered inline from our origin. */

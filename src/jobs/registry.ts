@@ -54,6 +54,9 @@ const notifyingEvents: Record<string, (p: Record<string, unknown>) => string> = 
   'dispute.escalated': (p) => `/disputes/${p.id}`,
   'dispute.decided': (p) => `/disputes/${p.id}`,
   'dispute.withdrawn': (p) => `/disputes/${p.id}`,
+  'company.verification_requested': () => '/operator/verification',
+  'company.verification_changed': () => '/company',
+  'company.verification_rejected': () => '/company',
 };
 
 /**

@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { NotFound } from './components/not-found';
+import { RememberLanguage } from './i18n/remember-language';
 import { AppLayout } from './layout/app-layout';
 import { CampaignFormScreen } from './screens/ads/campaign-form-screen';
 import { CampaignScreen } from './screens/ads/campaign-screen';
@@ -24,6 +25,13 @@ import { RateCardsScreen } from './screens/freight/rate-cards-screen';
 import { HomeScreen } from './screens/home/home-screen';
 import { InquiriesScreen } from './screens/inquiries/inquiries-screen';
 import { InquiryScreen } from './screens/inquiries/inquiry-screen';
+import { NotificationsScreen } from './screens/notifications/notifications-screen';
+import { CompanyNewScreen } from './screens/onboarding/company-new-screen';
+import { CompanyScreen } from './screens/onboarding/company-screen';
+import { InvitationScreen } from './screens/onboarding/invitation-screen';
+import { SignUpScreen } from './screens/onboarding/sign-up-screen';
+import { OperatorHomeScreen } from './screens/operator/operator-home-screen';
+import { VerificationQueueScreen } from './screens/operator/verification-queue-screen';
 import { OrderScreen } from './screens/orders/order-screen';
 import { OrdersScreen } from './screens/orders/orders-screen';
 import { PayoutsScreen } from './screens/payments/payouts-screen';
@@ -60,6 +68,7 @@ const queryClient = new QueryClient({
 export const App = () => (
   <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
     <QueryClientProvider client={queryClient}>
+      <RememberLanguage />
       <BrowserRouter>
         <Routes>
           <Route element={<AppLayout />}>
@@ -76,6 +85,13 @@ export const App = () => (
             <Route path="products/:id" element={<ProductScreen />} />
             <Route path="suppliers/:id" element={<SupplierScreen />} />
             <Route path="sign-in" element={<SignInScreen />} />
+            <Route path="sign-up" element={<SignUpScreen />} />
+            <Route path="company" element={<CompanyScreen />} />
+            <Route path="company/new" element={<CompanyNewScreen />} />
+            <Route path="invitations/:id" element={<InvitationScreen />} />
+            <Route path="notifications" element={<NotificationsScreen />} />
+            <Route path="operator" element={<OperatorHomeScreen />} />
+            <Route path="operator/verification" element={<VerificationQueueScreen />} />
             <Route path="rfqs" element={<RfqListScreen />} />
             <Route path="rfqs/new" element={<RfqNewScreen />} />
             <Route path="rfqs/:id" element={<RfqDetailScreen />} />

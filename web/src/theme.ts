@@ -1,4 +1,4 @@
-import { type CSSVariablesResolver, createTheme, type MantineColorsTuple } from '@mantine/core';
+import { type CSSVariablesResolver, createTheme, type MantineColorsTuple, Table } from '@mantine/core';
 
 // A deep ocean blue: shade 7 on white is > 7:1, so links and buttons pass WCAG AA
 // even at small sizes (Mantine's default blue.6 does not).
@@ -15,14 +15,47 @@ const lane: MantineColorsTuple = [
   '#062f5e',
 ];
 
+// Mantine's darkest orange (#d9480f, 4.3:1) and green (#2b8a3e, 4.4:1) carry white badge text and
+// coloured small text below WCAG AA; their shade 9 here is one step darker (5.7:1 and 6.0:1).
+const orange: MantineColorsTuple = [
+  '#fff4e6',
+  '#ffe8cc',
+  '#ffd8a8',
+  '#ffc078',
+  '#ffa94d',
+  '#ff922b',
+  '#fd7e14',
+  '#f76707',
+  '#e8590c',
+  '#b83d0d',
+];
+const green: MantineColorsTuple = [
+  '#ebfbee',
+  '#d3f9d8',
+  '#b2f2bb',
+  '#8ce99a',
+  '#69db7c',
+  '#51cf66',
+  '#40c057',
+  '#37b24d',
+  '#2f9e44',
+  '#237032',
+];
+
 export const theme = createTheme({
   primaryColor: 'lane',
   primaryShade: { light: 7, dark: 4 },
-  colors: { lane },
+  colors: { lane, orange, green },
   defaultRadius: 'md',
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Tradelane CJK", sans-serif',
   headings: { fontWeight: '700' },
+  components: {
+    // A table wider than a phone scrolls sideways: its viewport takes focus so a keyboard can scroll it too.
+    TableScrollContainer: Table.ScrollContainer.extend({
+      defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } },
+    }),
+  },
 });
 
 // Mantine's dimmed grey (gray.6) and error red (red.6) are about 3.3:1 on white;

@@ -13,7 +13,8 @@ export const SearchProductsQuery = z.strictObject({
   category: z.string().max(200).optional(),
   minPrice: UsdAmount.optional(),
   maxPrice: UsdAmount.optional(),
-  maxMoq: z.coerce.number().int().min(1).optional(),
+  // A product's MOQ is at most 100,000,000 (an integer column): a larger bound would overflow the query.
+  maxMoq: z.coerce.number().int().min(1).max(100_000_000).optional(),
   province: z
     .string()
     .regex(/^\d{6}$/)

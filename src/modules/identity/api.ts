@@ -1,7 +1,7 @@
 import countries from 'i18n-iso-countries';
 import { z } from 'zod';
 import { provinceList } from '../catalog/reference.js';
-import { memberRoles, verificationLevels } from './schema.js';
+import { memberRoles, verificationLevels, verificationRequestStatuses } from './schema.js';
 
 export const CountryCode = z
   .string()
@@ -75,7 +75,7 @@ export const CompanyProfileSchema = CompanyCardSchema.extend({
 });
 
 export const MeSchema = z.object({
-  user: z.object({ id: z.string(), name: z.string(), email: z.string(), locale: z.string() }),
+  user: z.object({ id: z.string(), name: z.string(), email: z.string(), locale: z.string().nullable() }),
   company: CompanyCardSchema.nullable(),
   role: z.enum(memberRoles).nullable(),
   apiKey: z.boolean(),
@@ -129,4 +129,57 @@ export const AuditEntrySchema = z.object({
 export const AuditLogPageSchema = z.object({
   items: z.array(AuditEntrySchema),
   nextCursor: z.number().nullable(),
+});
+
+export const VerificationQueueQuery = z.strictObject({
+  status: z.enum(verificationRequestStatuses).default('pending'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type VerificationQueueInput = z.infer<typeof VerificationQueueQuery>;
+
+/** Approve with the level earned (an on-site audit names its auditor), or reject with a reason the company reads. */
+export const DecideVerificationBody = z.discriminatedUnion('decision', [
+  z
+    .strictObject({
+      decision: z.literal('approve'),
+      level: z.enum(verificationLevels).exclude(['unverified']),
+      auditorName: z.string().trim().min(2).max(200).optional(),
+    })
+    .refine((b) => b.level !== 'onsite_audited' || b.auditorName, {
+      path: ['auditorName'],
+      message: 'An on-site audit names its auditor',
+    }),
+  z.strictObject({ decision: z.literal('reject'), reason: z.string().trim().min(3).max(500) }),
+]);
+export type DecideVerificationInput = z.infer<typeof DecideVerificationBody>;
+
+export const LicenceSchema = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number(),
+  uploadedAt: z.string(),
+});
+
+export const VerificationRequestSchema = z.object({
+  id: z.string(),
+  companyId: z.string(),
+  status: z.enum(verificationRequestStatuses),
+  licence: LicenceSchema.nullable(),
+  requestedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  level: z.enum(verificationLevels).nullable(),
+  reason: z.string().nullable(),
+});
+
+export const VerificationStatusSchema = z.object({
+  companyId: z.string(),
+  level: z.enum(verificationLevels),
+  auditorName: z.string().nullable(),
+  licence: LicenceSchema.nullable(),
+  request: VerificationRequestSchema.nullable(),
+});
+
+export const VerificationQueueSchema = z.object({
+  items: z.array(VerificationRequestSchema.extend({ company: CompanyCardSchema })),
 });

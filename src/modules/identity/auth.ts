@@ -20,6 +20,7 @@ import {
   verifications,
 } from './schema.js';
 import { signInHooks } from './sign-in-hooks.js';
+import { UserLocale } from './user-locale.js';
 
 const idPrefixes: Record<string, IdPrefix> = {
   user: 'usr',
@@ -84,7 +85,10 @@ export const createAuth = ({ db, secret, baseURL, now = systemClock }: AuthOptio
     // revoked or signed-out session is refused on the very next request.
     session: { expiresIn: 7 * 24 * 3600, updateAge: 24 * 3600, cookieCache: { enabled: false } },
     hooks: signInHooks({ db, now }),
-    user: { additionalFields: { locale: { type: 'string', required: false, defaultValue: 'en' } } },
+    // Set at sign-up and by update-user (the language switch); only a language the app speaks.
+    user: {
+      additionalFields: { locale: { type: 'string', required: false, validator: { input: UserLocale } } },
+    },
     // better-auth's own limiter guards sign-in and sign-up per IP (10 tries a minute).
     rateLimit: {
       enabled: process.env.TRADELANE_AUTH_RATE_LIMIT !== 'off',

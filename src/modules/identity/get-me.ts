@@ -14,7 +14,7 @@ export const getMe = async (ctx: Ctx) => {
   return {
     user: user
       ? { id: user.id, name: user.name, email: user.email, locale: user.locale }
-      : { id: '', name: 'API key', email: '', locale: 'en' },
+      : { id: '', name: 'API key', email: '', locale: null },
     company: company ? toCompanyCard(company) : null,
     role: 'role' in actor ? actor.role : null,
     apiKey: actor.kind === 'api_key',

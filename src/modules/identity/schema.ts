@@ -9,7 +9,8 @@ export const users = pgTable('users', {
   email: text().notNull().unique(),
   emailVerified: boolean().notNull().default(false),
   image: text(),
-  locale: text().notNull().default('en'),
+  // The language chosen while signed in (user-locale.ts); null until the user picks one.
+  locale: text(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
@@ -158,3 +159,4 @@ export const apiKeys = pgTable(
 );
 
 export * from './security-schema.js';
+export * from './verification-schema.js';

@@ -7,7 +7,8 @@ import { buildIndexReport } from './report.js';
 import { renderIndexPdf } from './report-pdf/index-pdf.js';
 import { SupplierAnalytics, SupplierAnalyticsQuery, supplierAnalytics } from './supplier-analytics.js';
 
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month, YYYY-MM');
+// Years 1900–2199: the index has no data outside them, and a year like 0258 breaks date formatting.
+const Month = z.string().regex(/^(19|2[01])\d{2}-(0[1-9]|1[0-2])$/, 'A month, YYYY-MM (1900–2199)');
 const PeriodQuery = z.strictObject({ from: Month, to: Month });
 
 /** The trade index is public: aggregates only. A supplier's own figures are for its members alone. */

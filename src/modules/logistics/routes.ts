@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { EmptyBody } from '../../http/empty-body.js';
+import { idempotencyHeader, idempotentWhenKeyed } from '../../http/idempotency.js';
 import { readUploadedFile } from '../../http/uploads.js';
 import { BookingBody, BookingEventBody, FreightSearchQuery, IdParams, RateCardBody } from './api.js';
 import { bookFreight } from './book-freight.js';
@@ -52,11 +54,20 @@ export const registerLogisticsRoutes = (instance: FastifyInstance) => {
   );
   app.post(
     '/api/freight/bookings',
-    { schema: { tags, summary: 'Book space on a departure (shipper)', body: BookingBody } },
-    async (req, reply) => {
-      const booking = await bookFreight(req.ctx, req.body);
-      return reply.status(201).send(await getBooking(req.ctx, booking.id));
+    {
+      schema: {
+        tags,
+        summary: 'Book space on a departure (shipper; Idempotency-Key recommended)',
+        headers: idempotencyHeader,
+        body: BookingBody,
+      },
     },
+    (req, reply) =>
+      idempotentWhenKeyed(req, reply, 'freight.book', async (ctx) => {
+        const booking = await bookFreight(ctx, req.body);
+        reply.status(201);
+        return getBooking(ctx, booking.id);
+      }),
   );
   app.get(
     '/api/freight/bookings',
@@ -76,17 +87,19 @@ export const registerLogisticsRoutes = (instance: FastifyInstance) => {
         summary:
           'Report a booking event: confirmation, gate-in, loading, departure, arrival, delivery, a roll (forwarder)',
         params: IdParams,
+        headers: idempotencyHeader,
         body: BookingEventBody,
       },
     },
-    async (req) => {
-      const { occurredAt, ...rest } = req.body;
-      await postBookingEvent(req.ctx, req.params.id, {
-        ...rest,
-        occurredAt: occurredAt ? new Date(occurredAt) : undefined,
-      });
-      return getBooking(req.ctx, req.params.id);
-    },
+    (req, reply) =>
+      idempotentWhenKeyed(req, reply, 'freight.event', async (ctx) => {
+        const { occurredAt, ...rest } = req.body;
+        await postBookingEvent(ctx, req.params.id, {
+          ...rest,
+          occurredAt: occurredAt ? new Date(occurredAt) : undefined,
+        });
+        return getBooking(ctx, req.params.id);
+      }),
   );
   app.post(
     '/api/freight/bookings/events/import',
@@ -106,12 +119,15 @@ export const registerLogisticsRoutes = (instance: FastifyInstance) => {
         tags,
         summary: 'Withdraw a booking before its cargo reaches the terminal (shipper)',
         params: IdParams,
+        headers: idempotencyHeader,
+        body: EmptyBody,
       },
     },
-    async (req) => {
-      await cancelBooking(req.ctx, req.params.id);
-      return getBooking(req.ctx, req.params.id);
-    },
+    (req, reply) =>
+      idempotentWhenKeyed(req, reply, 'freight.cancel', async (ctx) => {
+        await cancelBooking(ctx, req.params.id);
+        return getBooking(ctx, req.params.id);
+      }),
   );
   app.post(
     '/api/freight/rate-cards',

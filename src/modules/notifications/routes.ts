@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { EmptyBody } from '../../http/empty-body.js';
 import { listNotifications, markNotificationRead } from './list-notifications.js';
 
 const NotificationSchema = z.object({
@@ -37,6 +38,7 @@ export const registerNotificationRoutes = (instance: FastifyInstance) => {
         tags,
         summary: 'Mark a notification read',
         params: z.strictObject({ id: z.string().min(1).max(64) }),
+        body: EmptyBody,
         response: { 200: z.object({ id: z.string(), read: z.boolean() }) },
       },
     },

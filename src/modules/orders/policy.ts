@@ -44,8 +44,10 @@ export const orderPolicy = {
   /** Refunds may come from the supplier (a goodwill or agreed refund) or the operator. */
   assertSupplierOrOperator: (actor: Actor, order: OrderParties | undefined, id: string): CompanyActor => {
     const member = requireCompanyActor(actor);
-    if (isOperator(member)) return requireRole(member, operators);
-    return orderPolicy.assertSupplier(actor, order, id);
+    if (!isOperator(member)) return orderPolicy.assertSupplier(actor, order, id);
+    // The operator may act on any order, but only on one that exists.
+    if (!order) throw notFound('Order', id);
+    return requireRole(member, operators);
   },
   assertOperator: (actor: Actor): CompanyActor => {
     const member = requireCompanyActor(actor);

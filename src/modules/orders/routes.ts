@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idempotencyHeader, idempotent } from '../../http/idempotency.js';
+import { EmptyBody } from '../../http/empty-body.js';
+import { idempotencyHeader, idempotent, idempotentWhenKeyed } from '../../http/idempotency.js';
 import { sendDownload } from '../../http/uploads.js';
 import {
   CancelBody,
@@ -46,26 +47,35 @@ export const registerOrderRoutes = (instance: FastifyInstance, options: { dataDi
     {
       schema: {
         tags,
-        summary: "Order from a supplier's products at list prices (buyer)",
+        summary: "Order from a supplier's products at list prices (buyer; Idempotency-Key recommended)",
+        headers: idempotencyHeader,
         body: CreateOrderBody,
         response: { 201: OrderSchema },
       },
     },
-    async (req, reply) => reply.status(201).send(await createOrder(req.ctx, req.body)),
+    (req, reply) =>
+      idempotentWhenKeyed(req, reply, 'order.create', (ctx) => {
+        reply.status(201);
+        return createOrder(ctx, req.body);
+      }),
   );
   app.post(
     '/api/quotes/:id/order',
     {
       schema: {
         tags,
-        summary: 'Order from an accepted quote (buyer)',
+        summary: 'Order from an accepted quote (buyer; Idempotency-Key recommended)',
         params: IdParams,
+        headers: idempotencyHeader,
         body: OrderFromQuoteBody,
         response: { 201: OrderSchema },
       },
     },
-    async (req, reply) =>
-      reply.status(201).send(await createOrderFromQuote(req.ctx, { quoteId: req.params.id, ...req.body })),
+    (req, reply) =>
+      idempotentWhenKeyed(req, reply, 'order.create-from-quote', (ctx) => {
+        reply.status(201);
+        return createOrderFromQuote(ctx, { quoteId: req.params.id, ...req.body });
+      }),
   );
   app.get(
     '/api/orders',
@@ -95,8 +105,18 @@ export const registerOrderRoutes = (instance: FastifyInstance, options: { dataDi
   const step = (path: string, summary: string, run: typeof confirmOrder) =>
     app.post(
       `/api/orders/:id/${path}`,
-      { schema: { tags, summary, params: IdParams, response: orderResponse } },
-      (req) => run(req.ctx, { orderId: req.params.id }),
+      {
+        schema: {
+          tags,
+          summary,
+          params: IdParams,
+          headers: idempotencyHeader,
+          body: EmptyBody,
+          response: orderResponse,
+        },
+      },
+      (req, reply) =>
+        idempotentWhenKeyed(req, reply, `order.${path}`, (ctx) => run(ctx, { orderId: req.params.id })),
     );
   step('confirm', 'Confirm the order: the dues open (supplier)', confirmOrder);
   step('ready', 'Production is done (supplier)', markOrderReady);
@@ -138,6 +158,7 @@ export const registerOrderRoutes = (instance: FastifyInstance, options: { dataDi
         tags,
         summary: 'Complete now and release escrow to the supplier (buyer; Idempotency-Key)',
         params: IdParams,
+        body: EmptyBody,
         headers: idempotencyHeader,
         response: orderResponse,
       },
@@ -230,6 +251,7 @@ export const registerOrderRoutes = (instance: FastifyInstance, options: { dataDi
         tags,
         summary: 'Hand the dispute to the operator (buyer from day 4, supplier any time)',
         params: IdParams,
+        body: EmptyBody,
         response: { 200: DisputeSchema },
       },
     },
@@ -242,6 +264,7 @@ export const registerOrderRoutes = (instance: FastifyInstance, options: { dataDi
         tags,
         summary: 'Withdraw the dispute; the order carries on (buyer)',
         params: IdParams,
+        body: EmptyBody,
         response: { 200: DisputeSchema },
       },
     },

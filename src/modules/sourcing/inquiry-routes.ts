@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { EmptyBody } from '../../http/empty-body.js';
 import { readUploadedFile, sendDownload } from '../../http/uploads.js';
 import { PageQuery } from '../catalog/index.js';
 import {
@@ -90,6 +91,7 @@ export const registerInquiryRoutes = (instance: FastifyInstance, { dataDir }: { 
         tags,
         summary: 'Mark a thread read for your side',
         params: IdParams,
+        body: EmptyBody,
         response: { 200: InquiryThreadSchema },
       },
     },

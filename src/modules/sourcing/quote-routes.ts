@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { EmptyBody } from '../../http/empty-body.js';
 import { acceptQuote } from './accept-quote.js';
 import { CounterBody, IdParams, QuoteOfferBody, QuoteSchema, RateBody, RespondBody } from './api.js';
 import { getQuote } from './get-quote.js';
@@ -56,6 +57,7 @@ export const registerQuoteRoutes = (instance: FastifyInstance) => {
         tags,
         summary: 'Accept a quote: awards the RFQ and declines the others (buyer)',
         params: IdParams,
+        body: EmptyBody,
         response: quoteResponse,
       },
     },

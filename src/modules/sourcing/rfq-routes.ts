@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { EmptyBody } from '../../http/empty-body.js';
 import { PageQuery } from '../catalog/index.js';
 import {
   ComparisonSchema,
@@ -61,6 +62,7 @@ export const registerRfqRoutes = (instance: FastifyInstance) => {
         tags,
         summary: 'Publish a draft RFQ: match and invite suppliers',
         params: IdParams,
+        body: EmptyBody,
         response: { 200: RfqSchema },
       },
     },
@@ -73,6 +75,7 @@ export const registerRfqRoutes = (instance: FastifyInstance) => {
         tags,
         summary: 'Cancel an RFQ (declines its live quotes)',
         params: IdParams,
+        body: EmptyBody,
         response: { 200: RfqSchema },
       },
     },

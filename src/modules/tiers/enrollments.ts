@@ -1,6 +1,6 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { type Ctx, inTransaction } from '../../core/context.js';
-import { AppError } from '../../core/errors.js';
+import { AppError, notFound } from '../../core/errors.js';
 import { transition } from '../../core/transition.js';
 import type { Db } from '../../db/client.js';
 import { findCompanyCards } from '../identity/index.js';
@@ -82,15 +82,16 @@ export const listEnrollments = async (
   };
 };
 
-/** Loads the enrollment under a row lock and checks the operator may manage it. */
+/** Checks the operator may manage enrollments, then loads this one under a row lock. */
 const lockForManager = async (tx: Ctx, id: string) => {
+  const member = tiersPolicy.assertCanManageEnrollments(tx.actor);
   const [row] = await tx.db
     .select()
     .from(programEnrollments)
     .where(eq(programEnrollments.id, id))
     .for('update');
-  const member = tiersPolicy.assertCanManageEnrollment(tx.actor, row, id);
-  return { row: row!, member };
+  if (!row) throw notFound('Enrollment', id);
+  return { row, member };
 };
 
 /** The operator approves an application: the supplier is in the program. */

@@ -17,7 +17,7 @@ type EnrollmentParties = { id: string; companyId: string };
  * The one place tiering and program access is decided. A supplier's tier and
  * badge are public; its score, components and reasons are for the supplier
  * and the operator. An enrollment is the supplier's and the operator's: to
- * anyone else it does not exist (404, never 403).
+ * anyone else it does not exist (404); only the operator manages it.
  */
 export const tiersPolicy = {
   tierView: (actor: Actor, supplierId: string): 'full' | 'public' =>
@@ -31,9 +31,13 @@ export const tiersPolicy = {
     if (!enrollment || !actsFor(member, enrollment.companyId)) throw notFound('Enrollment', id);
     return member;
   },
-  /** The enrolled supplier knows its enrollment exists, so it is told it may not manage it (403). */
-  assertCanManageEnrollment: (actor: Actor, enrollment: EnrollmentParties | undefined, id: string) => {
-    const member = tiersPolicy.assertCanReadEnrollment(actor, enrollment, id);
+  /**
+   * Managing enrollments is the operator's: every other caller is refused
+   * (403) before the id is looked up, as on every privileged route, so the
+   * answer is the same whether or not the enrollment exists.
+   */
+  assertCanManageEnrollments: (actor: Actor): CompanyActor => {
+    const member = requireCompanyActor(actor);
     if (!isOperator(member))
       throw new AppError('FORBIDDEN', 'Only the platform runs a program’s enrollments');
     return requireRole(member, programManagers);

@@ -90,16 +90,18 @@ describe('tiers and programs: tenant isolation', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it("answers 404 on another company's enrollment, exactly as for an unknown id", async () => {
+  it("answers 404 on another company's enrollment, and 403 on managing any, exactly as for an unknown id", async () => {
     const before = await snapshot();
     for (const [who, session] of [
       ['another supplier', supplierB],
       ['a buyer', buyerB],
     ] as const) {
       for (const [name, method, url, payload] of enrollmentRoutes(enrollmentA)) {
-        expect((await as(session, method, url, payload)).statusCode, `${who}: ${name}`).toBe(404);
+        // Managing is refused to every non-operator before the id is looked up.
+        const expected = name === 'view' ? 404 : 403;
+        expect((await as(session, method, url, payload)).statusCode, `${who}: ${name}`).toBe(expected);
         const unknown = await as(session, method, url.replace(enrollmentA, 'enr_nonexistent'), payload);
-        expect(unknown.statusCode, `${who}: ${name} (unknown id)`).toBe(404);
+        expect(unknown.statusCode, `${who}: ${name} (unknown id)`).toBe(expected);
       }
     }
     expect(await snapshot()).toEqual(before);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { writeCsv } from '../../core/csv.js';
+import { idempotencyHeader, idempotentWhenKeyed } from '../../http/idempotency.js';
 import {
   DeclarationBody,
   DeclarationListQuery,
@@ -66,13 +67,15 @@ export const registerTradeServicesRoutes = (instance: FastifyInstance) => {
         tags,
         summary: 'Move a declaration one step: declare, customs answers, FX, VAT invoices, rebate',
         params: IdParams,
+        headers: idempotencyHeader,
         body: DeclarationMoveBody,
       },
     },
-    async (req) => {
-      await moveDeclaration(req.ctx, req.params.id, req.body);
-      return getDeclaration(req.ctx, req.params.id);
-    },
+    (req, reply) =>
+      idempotentWhenKeyed(req, reply, 'declaration.move', async (ctx) => {
+        await moveDeclaration(ctx, req.params.id, req.body);
+        return getDeclaration(ctx, req.params.id);
+      }),
   );
   app.get(
     '/api/declarations/:id/documents/:kind',

@@ -1,6 +1,9 @@
 import { and, asc, eq, lte, or } from 'drizzle-orm';
 import type { Clock } from '../../core/clock.js';
 import type { Db } from '../../db/client.js';
+import { localReceiversAllowed } from './endpoint-url.js';
+import { postToReceiver } from './post-to-receiver.js';
+import { ReceiverAddressError } from './receiver-address.js';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from './schema.js';
 import { signatureHeader } from './signature.js';
 
@@ -76,12 +79,13 @@ const claimDue = async (db: Db, now: Date, limit: number): Promise<Claimed[]> =>
 const describeError = (error: unknown): string => {
   if (!(error instanceof Error)) return String(error);
   if (error.name === 'TimeoutError') return `No response within ${timeoutMs / 1000} s`;
+  if (error instanceof ReceiverAddressError) return `Refused: ${error.message}`;
   const cause = error.cause as { code?: string; message?: string } | undefined;
   const detail = cause?.code ?? cause?.message;
   return (detail ? `${error.message}: ${detail}` : error.message).slice(0, 500);
 };
 
-/** One signed POST; network I/O only, no transaction open. Redirects are not followed. */
+/** One signed POST to a public address; network I/O only, no transaction open. Redirects are not followed. */
 const send = async (delivery: Claimed, now: Clock): Promise<Outcome> => {
   const body = JSON.stringify(delivery.payload);
   const startedAt = now();
@@ -89,8 +93,7 @@ const send = async (delivery: Claimed, now: Clock): Promise<Outcome> => {
   let statusCode: number | null = null;
   let error: string | null = null;
   try {
-    const response = await fetch(delivery.url, {
-      method: 'POST',
+    statusCode = await postToReceiver(delivery.url, {
       headers: {
         'content-type': 'application/json',
         'user-agent': 'Tradelane-Webhooks/1',
@@ -99,11 +102,9 @@ const send = async (delivery: Claimed, now: Clock): Promise<Outcome> => {
         'tradelane-signature': signatureHeader(delivery.secret, startedAt, body),
       },
       body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
+      timeoutMs,
+      allowLoopback: localReceiversAllowed(),
     });
-    statusCode = response.status;
-    await response.body?.cancel().catch(() => {});
   } catch (caught) {
     error = describeError(caught);
   }

@@ -38,10 +38,11 @@ describe('webhook URLs', () => {
     }
   });
 
-  it('with TRADELANE_WEBHOOKS_ALLOW_HTTP, accepts a local receiver, over http only on localhost', () => {
+  it('with TRADELANE_WEBHOOKS_ALLOW_HTTP, accepts a loopback receiver, over http only on localhost', () => {
     expect(webhookUrlProblem('http://127.0.0.1:4010/hook', true)).toBeUndefined();
     expect(webhookUrlProblem('http://localhost:4010/hook', true)).toBeUndefined();
-    expect(webhookUrlProblem('https://10.1.2.3/', true)).toBeUndefined();
+    // Only loopback: a private or link-local address stays refused.
+    expect(webhookUrlProblem('https://10.1.2.3/', true)).toMatch(/loopback, private or link-local/);
     expect(webhookUrlProblem('http://10.1.2.3/', true)).toMatch(/https/);
     expect(webhookUrlProblem('http://hooks.example.com/', true)).toMatch(/https/);
   });

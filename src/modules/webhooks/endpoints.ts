@@ -4,7 +4,9 @@ import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { Db } from '../../db/client.js';
 import { type CreateWebhookInput, maxWebhookEndpoints, type WebhookEndpointView } from './api.js';
+import { localReceiversAllowed } from './endpoint-url.js';
 import { webhookPolicy } from './policy.js';
+import { receiverHostProblem } from './receiver-address.js';
 import { webhookEndpoints } from './schema.js';
 import { newWebhookSecret } from './signature.js';
 
@@ -30,12 +32,21 @@ export const findEndpoint = async (db: Db, companyId: string, id: string) => {
 
 /**
  * Registers an endpoint for the actor's company and returns it with its
- * signing secret, the only time the secret is shown. The company's
+ * signing secret, the only time the secret is shown. Its host must resolve
+ * to public addresses only (or not yet resolve). The company's
  * endpoints are counted under a per-company lock, so concurrent requests
  * never pass the limit together.
  */
-export const createWebhookEndpoint = async (ctx: Ctx, input: CreateWebhookInput) =>
-  inTransaction(ctx, async (tx) => {
+export const createWebhookEndpoint = async (ctx: Ctx, input: CreateWebhookInput) => {
+  webhookPolicy.assertAdmin(ctx.actor);
+  // Resolved outside the transaction: a slow DNS answer must not hold a connection.
+  const hostProblem = await receiverHostProblem(input.url, localReceiversAllowed());
+  if (hostProblem) {
+    throw new AppError('VALIDATION_FAILED', `The URL must point at a public address: ${hostProblem}`, {
+      field: 'url',
+    });
+  }
+  return inTransaction(ctx, async (tx) => {
     const member = webhookPolicy.assertAdmin(tx.actor);
     await tx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`webhooks:${member.companyId}`}))`);
     const [active] = await tx.db
@@ -66,6 +77,7 @@ export const createWebhookEndpoint = async (ctx: Ctx, input: CreateWebhookInput)
       .returning();
     return { ...toView(row!), secret: row!.secret };
   });
+};
 
 /** The company's endpoints, active and deactivated, oldest first; without their secrets. */
 export const listWebhookEndpoints = async (ctx: Ctx) => {

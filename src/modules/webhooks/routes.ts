@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { EmptyBody } from '../../http/empty-body.js';
 import {
   CreateWebhookBody,
   DeliveriesQuery,
@@ -78,6 +79,7 @@ export const registerWebhookRoutes = (instance: FastifyInstance) => {
         tags,
         summary: 'Replace the signing secret; the response shows the new one, once',
         params: WebhookIdParams,
+        body: EmptyBody,
         response: { 200: WebhookEndpointWithSecretSchema },
       },
     },
@@ -103,6 +105,7 @@ export const registerWebhookRoutes = (instance: FastifyInstance) => {
         tags,
         summary: 'Send a failed delivery again, now',
         params: DeliveryIdParams,
+        body: EmptyBody,
         response: { 200: WebhookDeliverySchema },
       },
     },

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { ApiError } from './client';
 import type { ValidationIssue } from './types';
 
@@ -17,10 +18,45 @@ export const validationIssues = (error: unknown): ValidationIssue[] => {
   if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED') return [];
   const issues = (error.details as { issues?: unknown } | null)?.issues;
   if (!Array.isArray(issues)) return [];
-  return issues.filter(
-    (issue): issue is ValidationIssue =>
-      Boolean(issue) && typeof issue.path === 'string' && typeof issue.message === 'string',
-  );
+  return issues
+    .filter(
+      (issue): issue is ValidationIssue =>
+        Boolean(issue) && typeof issue.path === 'string' && typeof issue.message === 'string',
+    )
+    .map((issue) => ({ ...issue, message: inReaderLanguage(issue) }));
+};
+
+/**
+ * A schema check's issue in the reader's language, from its zod code and bound; a business rule
+ * (no code) keeps the server's own words, which name the rule.
+ */
+const inReaderLanguage = (issue: ValidationIssue): string => {
+  const t = (key: string, values?: Record<string, unknown>) => i18next.t(key, values);
+  const { code, origin, minimum: min, maximum: max } = issue;
+  switch (code) {
+    case 'too_small':
+      if (origin === 'string')
+        return min === 1 ? t('errors.field.required') : t('errors.field.tooShort', { min });
+      if (origin === 'array')
+        return min === 1 ? t('errors.field.atLeastOne') : t('errors.field.tooFew', { min });
+      if (origin === 'number' && min !== undefined) return t('errors.field.tooSmall', { min });
+      return issue.message;
+    case 'too_big':
+      if (origin === 'string') return t('errors.field.tooLong', { max });
+      if (origin === 'array') return t('errors.field.tooMany', { max });
+      if (origin === 'number' && max !== undefined) return t('errors.field.tooBig', { max });
+      return issue.message;
+    case 'invalid_type':
+      return t('errors.field.invalid');
+    case 'invalid_format':
+      return issue.format === 'email' ? t('errors.field.email') : t('errors.field.invalid');
+    case 'invalid_value':
+      return t('errors.field.choice');
+    case 'not_multiple_of':
+      return t('errors.field.invalid');
+    default:
+      return issue.message;
+  }
 };
 
 /**

@@ -63,8 +63,11 @@ const useBookingMutation = <V>(run: (variables: V) => Promise<Booking>) => {
   });
 };
 
+/** Booking sends the form's Idempotency-Key: a double click or a retry takes the space once. */
 export const useBookFreight = () =>
-  useBookingMutation((input: BookingInput) => api.post<Booking>('/api/freight/bookings', input));
+  useBookingMutation(({ idempotencyKey, ...input }: BookingInput & { idempotencyKey: string }) =>
+    api.post<Booking>('/api/freight/bookings', input, { idempotencyKey }),
+  );
 
 export const usePostBookingEvent = (bookingId: string) =>
   useBookingMutation((input: BookingEventInput) =>

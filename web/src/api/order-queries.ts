@@ -62,11 +62,16 @@ export const useOrder = (orderId: string | undefined) =>
     refetchInterval: ORDER_POLL_MS,
   });
 
+/** Placing an order sends the form's Idempotency-Key: a double click or a retry places one order. */
 export const usePlaceOrderFromQuote = (quoteId: string) =>
-  useOrderMutation((terms: OrderTermsInput) => api.post<Order>(`/api/quotes/${seg(quoteId)}/order`, terms));
+  useOrderMutation(({ idempotencyKey, ...terms }: OrderTermsInput & { idempotencyKey: string }) =>
+    api.post<Order>(`/api/quotes/${seg(quoteId)}/order`, terms, { idempotencyKey }),
+  );
 
 export const useCreateOrder = () =>
-  useOrderMutation((input: CreateOrderInput) => api.post<Order>('/api/orders', input));
+  useOrderMutation(({ idempotencyKey, ...input }: CreateOrderInput & { idempotencyKey: string }) =>
+    api.post<Order>('/api/orders', input, { idempotencyKey }),
+  );
 
 /** The supplier's and buyer's steps that move no money and take no input. */
 export type OrderStep = 'confirm' | 'ready' | 'delivered' | 'receive';

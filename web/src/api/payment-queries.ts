@@ -9,6 +9,7 @@ import type {
   ReconciliationQueue,
   StatementImport,
 } from './types';
+import { uploadWithProgress } from './upload';
 
 const seg = (value: string) => encodeURIComponent(value);
 
@@ -30,8 +31,16 @@ export const useReconciliation = () =>
 export const useImportStatement = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ file, idempotencyKey }: { file: File; idempotencyKey: string }) =>
-      api.upload<StatementImport>('/api/payments/statements', file, { idempotencyKey }),
+    mutationFn: ({
+      file,
+      idempotencyKey,
+      onProgress,
+    }: {
+      file: File;
+      idempotencyKey: string;
+      onProgress?: (fraction: number) => void;
+    }) =>
+      uploadWithProgress<StatementImport>('/api/payments/statements', file, { idempotencyKey, onProgress }),
     onSuccess: () => invalidateOrderViews(queryClient),
   });
 };

@@ -431,7 +431,16 @@ export type NotificationItem = {
 export type Notifications = { unread: number; items: NotificationItem[] };
 
 /** One problem the server found with a field (VALIDATION_FAILED). */
-export type ValidationIssue = { path: string; message: string };
+/** A field problem; schema checks also carry zod's code and bound, so the app can word them in the reader's language. */
+export type ValidationIssue = {
+  path: string;
+  message: string;
+  code?: string;
+  origin?: string;
+  minimum?: number;
+  maximum?: number;
+  format?: string;
+};
 
 // ── Orders, payments, disputes, payouts (src/modules/orders/api.ts, src/modules/payments) ──
 

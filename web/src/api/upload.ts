@@ -32,13 +32,18 @@ const parse = (text: string): unknown => {
 export const uploadWithProgress = <T>(
   path: string,
   file: File,
-  { onProgress, signal }: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+  {
+    onProgress,
+    signal,
+    idempotencyKey,
+  }: { onProgress?: (fraction: number) => void; signal?: AbortSignal; idempotencyKey?: string } = {},
 ): Promise<T> =>
   new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
     xhr.withCredentials = true;
     xhr.setRequestHeader('accept', 'application/json');
+    if (idempotencyKey) xhr.setRequestHeader('idempotency-key', idempotencyKey);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
     };

@@ -17,12 +17,16 @@ const KNOWN_CODES = [
   'INVALID_TRANSITION',
 ] as const;
 
+/** A failure with nothing to tell the reader: a server fault, or an answer without our error body. */
+export const isUnexplained = (error: ApiError) => error.code === 'INTERNAL' || error.code.startsWith('HTTP_');
+
 /** What went wrong with an action, in the reader's language where the code says enough. */
 export const useErrorMessage = () => {
   const { t } = useTranslation();
   const format = useFormat();
   return (error: unknown): string => {
     if (!(error instanceof ApiError)) return t('errors.network');
+    if (isUnexplained(error)) return t('errors.unexpected');
     if ((KNOWN_CODES as readonly string[]).includes(error.code)) {
       const details = (error.details ?? {}) as Record<string, unknown>;
       return t(`errors.code.${error.code}`, {

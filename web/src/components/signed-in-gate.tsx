@@ -1,7 +1,7 @@
-import { Container, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, Container, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { useMe } from '../api/queries';
 import type { CompanyCard, Me } from '../api/types';
 import { QueryError } from './query-error';
@@ -45,6 +45,11 @@ export const SignedInGate = ({ children }: { children: (me: Member) => ReactNode
           {t('workspace.noCompany.title')}
         </Title>
         <Text mt="sm">{t('workspace.noCompany.body')}</Text>
+        <Group mt="md">
+          <Button component={Link} to="/company/new" data-testid="register-company">
+            {t('nav.createCompany')}
+          </Button>
+        </Group>
       </Container>
     );
   }

@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import i18next, { type FormatFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import es from './es.json';
@@ -32,6 +32,14 @@ i18next.on('languageChanged', (lang) => {
   }
 });
 
+// Numbers that are names, not quantities: a year or a document number must not be grouped ("2,015").
+const UNGROUPED = new Set(['year', 'number', 'id', 'code', 'hs', 'voyage']);
+
+const formatInterpolated: FormatFunction = (value, format, lng, options) =>
+  typeof value === 'number' && !format && !UNGROUPED.has(String(options?.interpolationkey ?? ''))
+    ? new Intl.NumberFormat(lng).format(value)
+    : value;
+
 export const initI18n = async () => {
   const lng = initialLang();
   syncDocument(lng);
@@ -42,7 +50,13 @@ export const initI18n = async () => {
     // Without this, 'zh-CN' would also try to load a 'zh' bundle that doesn't exist.
     load: 'currentOnly',
     resources: { en: { translation: en }, 'zh-CN': { translation: zhCN }, es: { translation: es } },
-    interpolation: { escapeValue: false }, // React already escapes.
+    interpolation: {
+      escapeValue: false, // React already escapes.
+      // Every number a sentence carries ("{{count}} suppliers", "MOQ {{moq}}") is grouped the
+      // reader's way (1,250 · 1.250 · 1,250) without each screen remembering to format it.
+      alwaysFormat: true,
+      format: formatInterpolated,
+    },
     returnNull: false,
     showSupportNotice: false,
   });

@@ -1,7 +1,16 @@
-import { ActionIcon, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Indicator,
+  Popover,
+  ScrollArea,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useMarkNotificationRead, useNotifications } from '../api/queries';
 import type { NotificationItem } from '../api/types';
 import { useFormat } from '../format/use-format';
@@ -76,15 +85,16 @@ export const NotificationBell = () => {
       shadow="md"
       withArrow
     >
-      <Popover.Target>
-        <Indicator
-          label={unread > 99 ? '99+' : format.number(unread)}
-          size={18}
-          color="red.9"
-          disabled={unread === 0}
-          offset={4}
-          data-testid="notification-count"
-        >
+      {/* The popover's ARIA (aria-haspopup, aria-controls) belongs on the button itself, not on the badge's wrapper. */}
+      <Indicator
+        label={unread > 99 ? '99+' : format.number(unread)}
+        size={18}
+        color="red.9"
+        disabled={unread === 0}
+        offset={4}
+        data-testid="notification-count"
+      >
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             color="gray.8"
@@ -98,8 +108,8 @@ export const NotificationBell = () => {
           >
             <BellIcon />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
+        </Popover.Target>
+      </Indicator>
       <Popover.Dropdown p={0}>
         <Text
           fw={700}
@@ -154,6 +164,19 @@ export const NotificationBell = () => {
             </Stack>
           </ScrollArea.Autosize>
         )}
+        <Anchor
+          component={Link}
+          to="/notifications"
+          onClick={close}
+          fz="sm"
+          display="block"
+          px="md"
+          py="sm"
+          style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}
+          data-testid="notifications-all"
+        >
+          {t('notificationCentre.seeAll')}
+        </Anchor>
       </Popover.Dropdown>
     </Popover>
   );

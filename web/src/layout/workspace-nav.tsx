@@ -1,34 +1,50 @@
-import { Anchor, Badge, Group, Menu } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Anchor, Badge, Group, NavLink as MantineNavLink, Menu, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation } from 'react-router';
 import { useInquiries, useMe } from '../api/queries';
 import { useFormat } from '../format/use-format';
+import { isHere, type WorkspaceEntry, type WorkspaceLink, workspaceFor } from './workspace-items';
 
-const NavItem = ({ to, testId, children }: { to: string; testId: string; children: ReactNode }) => (
-  <Anchor component={NavLink} to={to} fz="sm" className="workspace-link" data-testid={testId}>
-    {children}
-  </Anchor>
-);
+/** The signed-in member's workspace entries (none for a user without a company). */
+const useWorkspace = (): WorkspaceEntry[] => {
+  const me = useMe();
+  const company = me.data?.company;
+  return company ? workspaceFor(company.kind, me.data?.role ?? null) : [];
+};
 
-type MenuItem = { to: string; testId: string; label: string };
-
-/** A header link that opens a menu of pages: bold while one of them is open. */
-const NavMenu = ({
-  label,
-  testId,
-  width,
-  items,
-}: {
-  label: string;
-  testId: string;
-  width: number;
-  items: MenuItem[];
-}) => {
-  const { pathname } = useLocation();
-  const here = items.some((item) => pathname.startsWith(item.to));
+/** The unread inquiry count beside the Inquiries link: buyers and suppliers only. */
+const InquiryCount = () => {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const me = useMe();
+  const kind = me.data?.company?.kind;
+  const inbox = useInquiries(kind === 'buyer' || kind === 'supplier');
+  const unread = inbox.data?.unread ?? 0;
+  if (unread === 0) return null;
   return (
-    <Menu position="bottom-start" shadow="md" width={width}>
+    <Badge size="xs" color="red.9" radius="xl" aria-label={t('inquiries.unread', { count: unread })}>
+      {format.number(unread)}
+    </Badge>
+  );
+};
+
+const LinkLabel = ({ item }: { item: WorkspaceLink }) => {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4} wrap="nowrap" component="span">
+      {t(item.label)}
+      {item.testId === 'nav-inquiries' && <InquiryCount />}
+    </Group>
+  );
+};
+
+/** A bar entry that opens a menu of pages: bold while one of them is open. */
+const BarMenu = ({ entry }: { entry: Extract<WorkspaceEntry, { type: 'menu' }> }) => {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const here = entry.items.some((item) => isHere(pathname, item.to));
+  return (
+    <Menu position="bottom-start" shadow="md" width={220}>
       <Menu.Target>
         <Anchor
           component="button"
@@ -37,21 +53,21 @@ const NavMenu = ({
           fw={here ? 700 : undefined}
           underline={here ? 'always' : 'hover'}
           style={{ whiteSpace: 'nowrap' }}
-          data-testid={testId}
+          data-testid={entry.testId}
         >
-          {label} ▾
+          {t(entry.label)} ▾
         </Anchor>
       </Menu.Target>
       <Menu.Dropdown>
-        {items.map((item) => (
+        {entry.items.map((item) => (
           <Menu.Item
             key={item.to}
             component={Link}
             to={item.to}
-            fw={pathname.startsWith(item.to) ? 700 : undefined}
+            fw={isHere(pathname, item.to) ? 700 : undefined}
             data-testid={item.testId}
           >
-            {item.label}
+            {t(item.label)}
           </Menu.Item>
         ))}
       </Menu.Dropdown>
@@ -60,120 +76,73 @@ const NavMenu = ({
 };
 
 /**
- * Export declarations and VAT rebates (and a supplier's new listing) in one
- * menu: the header row has no room for more links.
+ * The workspace bar (desktop): a row of its own under the header, so a full
+ * workspace never pushes the header's controls off the screen.
  */
-const TradeServicesMenu = ({ listing }: { listing: boolean }) => {
+export const WorkspaceBar = () => {
   const { t } = useTranslation();
-  const items = [
-    { to: '/declarations', testId: 'nav-declarations', label: t('declarations.nav') },
-    { to: '/rebates', testId: 'nav-rebates', label: t('rebates.nav') },
-    ...(listing
-      ? [{ to: '/supplier/products/new', testId: 'nav-list-product', label: t('productNew.nav') }]
-      : []),
-  ];
-  return <NavMenu label={t('declarations.navGroup')} testId="nav-trade-services" width={200} items={items} />;
-};
-
-/**
- * Growth: a supplier's tier, growth programs, keyword ads and promotions; the
- * operator's program dashboard and ad wallet top-ups. One menu, as the header
- * row has no room for more links.
- */
-const GrowthMenu = ({ operator }: { operator: boolean }) => {
-  const { t } = useTranslation();
-  const items: MenuItem[] = operator
-    ? [
-        { to: '/operator/programs', testId: 'nav-operator-programs', label: t('programs.operatorNav') },
-        { to: '/operator/ad-wallets', testId: 'nav-ad-wallets', label: t('ads.topUp.nav') },
-      ]
-    : [
-        { to: '/supplier/tier', testId: 'nav-tier', label: t('tiers.nav') },
-        { to: '/supplier/programs', testId: 'nav-programs', label: t('programs.nav') },
-        { to: '/supplier/ads', testId: 'nav-ads', label: t('ads.nav') },
-        { to: '/supplier/promotions', testId: 'nav-promotions', label: t('promotions.nav') },
-      ];
-  return <NavMenu label={t('header.growth')} testId="nav-growth" width={220} items={items} />;
-};
-
-/**
- * The signed-in member's workspaces: RFQs (a buyer's own, a supplier's feed),
- * the inquiry inbox, orders, freight bookings and payouts, and a supplier's export
- * declarations, VAT rebates and new listings (one menu) and its growth tools (another);
- * a forwarder's booking desk and rate cards; the operator's desks (its declarations and
- * rebates, its growth programs and ad wallets) for its staff only.
- */
-export const WorkspaceNav = () => {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const me = useMe();
-  const kind = me.data?.company?.kind;
-  const trades = kind === 'buyer' || kind === 'supplier';
-  const inbox = useInquiries(trades);
-  if (kind === 'operator') {
-    return (
-      <Group gap="md" wrap="wrap" component="nav" aria-label={t('header.workspace')}>
-        <NavItem to="/operator/reconciliation" testId="nav-reconciliation">
-          {t('header.reconciliation')}
-        </NavItem>
-        <NavItem to="/operator/disputes" testId="nav-disputes">
-          {t('header.disputes')}
-        </NavItem>
-        <NavItem to="/payouts" testId="nav-payouts">
-          {t('header.payouts')}
-        </NavItem>
-        <TradeServicesMenu listing={false} />
-        <GrowthMenu operator />
-      </Group>
-    );
-  }
-  if (kind === 'forwarder') {
-    return (
-      <Group gap="md" wrap="wrap" component="nav" aria-label={t('header.workspace')}>
-        <NavItem to="/forwarder/bookings" testId="nav-booking-desk">
-          {t('header.bookingDesk')}
-        </NavItem>
-        <NavItem to="/freight/bookings" testId="nav-freight-bookings">
-          {t('header.freightBookings')}
-        </NavItem>
-        <NavItem to="/forwarder/rate-cards" testId="nav-rate-cards">
-          {t('header.rateCards')}
-        </NavItem>
-      </Group>
-    );
-  }
-  if (!trades) return null;
-  const unread = inbox.data?.unread ?? 0;
+  const entries = useWorkspace();
+  if (entries.length === 0) return null;
   return (
-    <Group gap="md" wrap="wrap" component="nav" aria-label={t('header.workspace')}>
-      <NavItem to={kind === 'supplier' ? '/supplier/rfqs' : '/rfqs'} testId="nav-rfqs">
-        {kind === 'supplier' ? t('header.rfqFeed') : t('header.rfqs')}
-      </NavItem>
-      <NavItem to="/inquiries" testId="nav-inquiries">
-        <Group gap={4} wrap="nowrap" component="span">
-          {t('header.inquiries')}
-          {unread > 0 && (
-            <Badge size="xs" color="red.9" radius="xl" aria-label={t('inquiries.unread', { count: unread })}>
-              {format.number(unread)}
-            </Badge>
-          )}
-        </Group>
-      </NavItem>
-      <NavItem to="/orders" testId="nav-orders">
-        {t('header.orders')}
-      </NavItem>
-      <NavItem to="/freight/bookings" testId="nav-freight-bookings">
-        {t('header.freightBookings')}
-      </NavItem>
-      {kind === 'supplier' && (
-        <>
-          <NavItem to="/payouts" testId="nav-payouts">
-            {t('header.payouts')}
-          </NavItem>
-          <TradeServicesMenu listing />
-          <GrowthMenu operator={false} />
-        </>
+    <Group
+      gap="lg"
+      wrap="wrap"
+      component="nav"
+      aria-label={t('header.workspace')}
+      data-testid="workspace-bar"
+    >
+      {entries.map((entry) =>
+        entry.type === 'link' ? (
+          <Anchor
+            key={entry.to}
+            component={NavLink}
+            to={entry.to}
+            end={entry.to === '/operator'}
+            fz="sm"
+            className="workspace-link"
+            data-testid={entry.testId}
+          >
+            <LinkLabel item={entry} />
+          </Anchor>
+        ) : (
+          <BarMenu key={entry.testId} entry={entry} />
+        ),
       )}
     </Group>
+  );
+};
+
+/** The workspace in the phone drawer: every page as a full-width link, menus as labelled groups. */
+export const WorkspaceDrawerLinks = ({ onNavigate }: { onNavigate: () => void }) => {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const entries = useWorkspace();
+  if (entries.length === 0) return null;
+  const item = (link: WorkspaceLink) => (
+    <MantineNavLink
+      key={link.to}
+      component={Link}
+      to={link.to}
+      label={<LinkLabel item={link} />}
+      active={isHere(pathname, link.to)}
+      onClick={onNavigate}
+      data-testid={link.testId}
+    />
+  );
+  return (
+    <Stack gap={0} component="nav" aria-label={t('header.workspace')} data-testid="workspace-drawer">
+      {entries.map((entry) =>
+        entry.type === 'link' ? (
+          item(entry)
+        ) : (
+          <Stack gap={0} key={entry.testId} mt="xs" data-testid={entry.testId}>
+            <Text fz="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py={4}>
+              {t(entry.label)}
+            </Text>
+            {entry.items.map(item)}
+          </Stack>
+        ),
+      )}
+    </Stack>
   );
 };

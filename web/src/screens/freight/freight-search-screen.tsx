@@ -70,9 +70,10 @@ const paramsOf = (query: URLSearchParams): FreightSearchParams | null => {
   };
 };
 
-const draftOf = (params: FreightSearchParams | null): Draft => ({
-  origin: params?.origin ?? 'CNNGB',
-  destination: params?.destination ?? 'ESVLC',
+/** A new search starts from the lane the address suggests (an order's port), else Ningbo → Valencia. */
+const draftOf = (params: FreightSearchParams | null, query: URLSearchParams): Draft => ({
+  origin: params?.origin ?? query.get('origin') ?? 'CNNGB',
+  destination: params?.destination ?? query.get('destination') ?? 'ESVLC',
   cargoKind: params?.weightKg !== undefined ? 'loose' : 'containers',
   containerType: params?.containerType ?? '40HQ',
   containers: params?.containers ?? 1,
@@ -105,7 +106,9 @@ export const FreightSearchScreen = () => {
   const search = useFreightSearch(params);
   const me = useMe();
   const cargoText = useCargoText();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(params));
+  const [draft, setDraft] = useState<Draft>(() => draftOf(params, query));
+  // Booking from an order's page: the booking carries that order, so its milestones move the order.
+  const orderId = query.get('orderId');
   const [errors, setErrors] = useState<Errors>({});
   const formRef = useRef<HTMLFormElement>(null);
   useDocumentTitle(t('freight.search.title'));
@@ -151,6 +154,7 @@ export const FreightSearchScreen = () => {
     }
     if (hs) values.hsCode = hs;
     if (draft.incoterm) values.incoterm = draft.incoterm;
+    if (orderId) values.orderId = orderId;
     setQuery(values);
   };
 
@@ -189,6 +193,19 @@ export const FreightSearchScreen = () => {
             </Anchor>
           )}
         </Group>
+        {orderId && (
+          <Alert
+            color="lane"
+            variant="light"
+            title={t('freight.search.forOrder')}
+            data-testid="freight-for-order"
+          >
+            <Anchor component={Link} to={`/orders/${orderId}`} ff="monospace" fz="sm">
+              {orderId}
+            </Anchor>
+            <Text fz="sm">{t('freight.search.forOrderHint')}</Text>
+          </Alert>
+        )}
         <Card
           withBorder
           padding="lg"
@@ -384,6 +401,7 @@ export const FreightSearchScreen = () => {
                 offer={offer}
                 result={search.data}
                 params={params!}
+                orderId={orderId}
                 canBook={canBook}
                 signedOut={!me.isPending && !me.data}
               />

@@ -24,6 +24,7 @@ import type {
   FreightSearchResult,
   OfferDeparture,
 } from '../../api/freight-types';
+import { useIdempotencyKey } from '../../api/use-idempotency-key';
 import { DialogButton } from '../../components/dialog-button';
 import { FormError } from '../../components/form-error';
 import { useFormat } from '../../format/use-format';
@@ -33,12 +34,14 @@ type Props = {
   offer: FreightOffer;
   result: FreightSearchResult;
   params: FreightSearchParams;
+  /** The order the booking carries, when booking from an order's page. */
+  orderId: string | null;
   canBook: boolean;
   signedOut: boolean;
 };
 
 /** One forwarder's offer: the all-in prices, what they are made of, and the next departures with room. */
-export const OfferCard = ({ offer, result, params, canBook, signedOut }: Props) => {
+export const OfferCard = ({ offer, result, params, orderId, canBook, signedOut }: Props) => {
   const { t } = useTranslation();
   const format = useFormat();
   const units = useUnitsText();
@@ -206,6 +209,7 @@ export const OfferCard = ({ offer, result, params, canBook, signedOut }: Props) 
                     departure={departure}
                     result={result}
                     params={params}
+                    orderId={orderId}
                     canBook={canBook}
                     signedOut={signedOut}
                   />
@@ -224,6 +228,7 @@ const BookButton = ({
   departure,
   result,
   params,
+  orderId,
   canBook,
   signedOut,
 }: Props & { departure: OfferDeparture }) => {
@@ -246,7 +251,14 @@ const BookButton = ({
       data-testid="book-departure"
     >
       {(close) => (
-        <BookForm offer={offer} departure={departure} result={result} params={params} onCancel={close} />
+        <BookForm
+          offer={offer}
+          departure={departure}
+          result={result}
+          params={params}
+          orderId={orderId}
+          onCancel={close}
+        />
       )}
     </DialogButton>
   );
@@ -257,12 +269,14 @@ const BookForm = ({
   departure,
   result,
   params,
+  orderId,
   onCancel,
 }: {
   offer: FreightOffer;
   departure: OfferDeparture;
   result: FreightSearchResult;
   params: FreightSearchParams;
+  orderId: string | null;
   onCancel: () => void;
 }) => {
   const { t } = useTranslation();
@@ -270,6 +284,7 @@ const BookForm = ({
   const navigate = useNavigate();
   const cargoText = useCargoText();
   const book = useBookFreight();
+  const intent = useIdempotencyKey();
   const [space, setSpace] = useState<'standard' | 'guaranteed'>(offer.guaranteed ? 'guaranteed' : 'standard');
   const money = (amount: string) => format.money({ amount, currency: offer.currency });
   const submit = () =>
@@ -281,8 +296,15 @@ const BookForm = ({
         readyDate: params.readyDate,
         hsCode: params.hsCode ?? null,
         incoterm: params.incoterm ?? null,
+        orderId,
+        idempotencyKey: intent.key,
       },
-      { onSuccess: (booking) => navigate(`/freight/bookings/${booking.id}`) },
+      {
+        onSuccess: (booking) => {
+          intent.renew();
+          navigate(`/freight/bookings/${booking.id}`);
+        },
+      },
     );
   return (
     <Stack gap="md" data-testid="book-form">

@@ -59,7 +59,10 @@ export const OrderActions = ({ order }: { order: Order }) => {
               case 'receive':
                 return stepButton('receive', 'teal.9');
               case 'ship':
-                return <ShipOrderButton key={action} order={order} />;
+                return [
+                  <BookFreightButton key="book-freight" order={order} />,
+                  <ShipOrderButton key={action} order={order} />,
+                ];
               case 'complete':
                 return <ReleaseButton key={action} order={order} />;
               case 'dispute':
@@ -87,6 +90,23 @@ export const OrderActions = ({ order }: { order: Order }) => {
         <FormError error={step.error} testId="order-action-error" />
       </Stack>
     </Card>
+  );
+};
+
+/** Where the order's port sits on the lane: E- and F-terms name the place of loading, C- and D-terms the destination. */
+const laneOf = (order: Order): Record<string, string> => {
+  if (!order.port) return {};
+  return /^[EF]/.test(order.incoterm) ? { origin: order.port } : { destination: order.port };
+};
+
+/** Freight search for this order: the booking it makes carries the order, whose milestones then ship it. */
+const BookFreightButton = ({ order }: { order: Order }) => {
+  const { t } = useTranslation();
+  const query = new URLSearchParams({ orderId: order.id, ...laneOf(order) });
+  return (
+    <Button component={Link} to={`/freight?${query}`} variant="light" data-testid="action-book-freight">
+      {t('orderActions.bookFreight.label')}
+    </Button>
   );
 };
 

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { useCreateOrder } from '../../api/order-queries';
 import { useMe, usePriceQuote } from '../../api/queries';
 import type { ProductDetail } from '../../api/types';
+import { useIdempotencyKey } from '../../api/use-idempotency-key';
 import { FormError } from '../../components/form-error';
 import { useFormat } from '../../format/use-format';
 import { useReference } from '../../reference/use-reference';
@@ -43,6 +44,7 @@ const OrderNowForm = ({ product, onCancel }: { product: ProductDetail; onCancel:
   const ref = useReference();
   const navigate = useNavigate();
   const create = useCreateOrder();
+  const intent = useIdempotencyKey();
   const [quantity, setQuantity] = useState<number | ''>(product.moq);
   const [quantityError, setQuantityError] = useState<string | undefined>();
   const [debounced] = useDebouncedValue(quantity, 300);
@@ -64,9 +66,12 @@ const OrderNowForm = ({ product, onCancel }: { product: ProductDetail; onCancel:
     }
     if (!input) return;
     create.mutate(
-      { ...input, lines: [{ productId: product.id, quantity }] },
+      { ...input, lines: [{ productId: product.id, quantity }], idempotencyKey: intent.key },
       {
-        onSuccess: (order) => navigate(`/orders/${order.id}`),
+        onSuccess: (order) => {
+          intent.renew();
+          navigate(`/orders/${order.id}`);
+        },
         onError: (error) => showServerIssues(terms, error),
       },
     );

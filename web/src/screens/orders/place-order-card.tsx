@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
 import { usePlaceOrderFromQuote } from '../../api/order-queries';
 import type { Quote } from '../../api/types';
+import { useIdempotencyKey } from '../../api/use-idempotency-key';
 import { FormError } from '../../components/form-error';
 import { OrderTermsFields, showServerIssues, useOrderTerms } from './order-terms';
 
@@ -52,6 +53,7 @@ const PlaceOrderForm = ({ quote, onCancel }: { quote: Quote; onCancel: () => voi
   const { t } = useTranslation();
   const navigate = useNavigate();
   const place = usePlaceOrderFromQuote(quote.id);
+  const intent = useIdempotencyKey();
   const terms = useOrderTerms({ leadTimeDays: quote.offer.leadTimeDays });
   const conflictOrder = existingOrderId(place.error);
 
@@ -59,10 +61,16 @@ const PlaceOrderForm = ({ quote, onCancel }: { quote: Quote; onCancel: () => voi
     event.preventDefault();
     const input = terms.check();
     if (!input) return;
-    place.mutate(input, {
-      onSuccess: (order) => navigate(`/orders/${order.id}`),
-      onError: (error) => showServerIssues(terms, error),
-    });
+    place.mutate(
+      { ...input, idempotencyKey: intent.key },
+      {
+        onSuccess: (order) => {
+          intent.renew();
+          navigate(`/orders/${order.id}`);
+        },
+        onError: (error) => showServerIssues(terms, error),
+      },
+    );
   };
 
   return (

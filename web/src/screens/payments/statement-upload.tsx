@@ -6,6 +6,7 @@ import {
   FileInput,
   Group,
   Paper,
+  Progress,
   SimpleGrid,
   Stack,
   Text,
@@ -39,6 +40,8 @@ export const StatementUpload = () => {
   const upload = useImportStatement();
   const [file, setFile] = useState<File | null>(null);
   const [missing, setMissing] = useState(false);
+  // Share of the file sent; once all is sent the server reads the statement and matches its wires.
+  const [sent, setSent] = useState(0);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -47,7 +50,8 @@ export const StatementUpload = () => {
       return;
     }
     // The key stays with this file until it is imported: a retry of the same upload books nothing twice.
-    upload.mutate({ file, idempotencyKey: intent.key });
+    setSent(0);
+    upload.mutate({ file, idempotencyKey: intent.key, onProgress: setSent });
   };
 
   return (
@@ -81,11 +85,32 @@ export const StatementUpload = () => {
           </Button>
         </Group>
       </form>
+      {upload.isPending && <UploadProgress sent={sent} />}
       <Stack gap="md" mt={upload.isError || upload.data ? 'md' : 0}>
         <FormError error={upload.error} testId="statement-error" />
         {upload.data && <ImportSummary result={upload.data} />}
       </Stack>
     </Card>
+  );
+};
+
+const UploadProgress = ({ sent }: { sent: number }) => {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const importing = sent >= 1;
+  return (
+    <Stack gap={4} mt="md" data-testid="statement-progress">
+      <Progress
+        value={importing ? 100 : sent * 100}
+        animated={importing}
+        aria-label={t('reconciliation.upload.progress')}
+      />
+      <Text fz="xs" c="dimmed" aria-live="polite">
+        {importing
+          ? t('reconciliation.upload.importing')
+          : t('reconciliation.upload.uploading', { percent: format.percent(sent) })}
+      </Text>
+    </Stack>
   );
 };
 

@@ -1,7 +1,18 @@
-import { Alert, Button, Card, Container, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Container,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useSignIn } from '../../api/queries';
 import { safeNext } from '../../components/signed-in-gate';
@@ -97,6 +108,16 @@ export const SignInScreen = () => {
             <Button type="submit" loading={signIn.isPending} fullWidth>
               {t('signIn.submit')}
             </Button>
+            <Text fz="sm" ta="center">
+              {t('onboarding.signUp.noAccount')}{' '}
+              <Anchor
+                component={Link}
+                to={`/sign-up${params.get('next') ? `?next=${encodeURIComponent(returnTo)}` : ''}`}
+                data-testid="sign-up-link"
+              >
+                {t('onboarding.signUp.submit')}
+              </Anchor>
+            </Text>
           </Stack>
         </form>
       </Card>

@@ -33,7 +33,8 @@ export const BlueOceanTable = ({ rows }: { rows: IndexReportData['blueOcean'] })
                     <Text size="sm" w={36} ta="right">
                       {f.decimal(row.score)}
                     </Text>
-                    <Progress.Root size="lg" style={{ flex: 1 }}>
+                    {/* The bar draws the score written beside it: a screen reader reads the number once. */}
+                    <Progress.Root size="lg" style={{ flex: 1 }} aria-hidden>
                       <Progress.Section value={row.components.growthPoints} color="lane.6" />
                       <Progress.Section value={row.components.ratioPoints} color="teal.7" />
                     </Progress.Root>

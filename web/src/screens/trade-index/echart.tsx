@@ -1,3 +1,4 @@
+import { useMediaQuery } from '@mantine/hooks';
 import { BarChart, LineChart, MapChart } from 'echarts/charts';
 import {
   AriaComponent,
@@ -25,6 +26,20 @@ echarts.use([
 ]);
 // The map shipped in the repository, the one the PDF draws too.
 echarts.registerMap(chinaMapName, chinaProvinces as Parameters<typeof echarts.registerMap>[1]);
+
+type Option = echarts.EChartsCoreOption & { legend?: object; xAxis?: { axisLabel?: object } };
+
+/**
+ * The same chart on a phone: a legend of several series would wrap onto the axis labels, so it
+ * scrolls in one row; value labels on a 300 px axis run into each other, so the overlapping ones hide.
+ */
+const fitToPhone = (option: Option): Option => ({
+  ...option,
+  ...(option.legend ? { legend: { ...option.legend, type: 'scroll' } } : {}),
+  ...(option.xAxis && !Array.isArray(option.xAxis)
+    ? { xAxis: { ...option.xAxis, axisLabel: { ...option.xAxis.axisLabel, hideOverlap: true } } }
+    : {}),
+});
 
 type Props = {
   option: echarts.EChartsCoreOption;
@@ -55,9 +70,11 @@ export const EChart = ({ option, height, label, testId }: Props) => {
     };
   }, []);
 
+  const narrow = useMediaQuery('(max-width: 36em)') ?? false;
   useEffect(() => {
-    chart.current?.setOption({ aria: { enabled: true }, ...option }, { notMerge: true });
-  }, [option]);
+    const fitted = narrow ? fitToPhone(option) : option;
+    chart.current?.setOption({ aria: { enabled: true }, ...fitted }, { notMerge: true });
+  }, [option, narrow]);
 
   return (
     <div ref={box} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />

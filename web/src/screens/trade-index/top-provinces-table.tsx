@@ -8,7 +8,7 @@ export const TopProvincesTable = ({ provinces }: { provinces: IndexReportData['p
   const f = useIndexFormat();
   const s = f.strings;
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <Table.ScrollContainer minWidth={760}>
       <Table striped verticalSpacing={6} fz="sm" data-testid="top-provinces">
         <Table.Thead>
           <Table.Tr>
@@ -30,7 +30,8 @@ export const TopProvincesTable = ({ provinces }: { provinces: IndexReportData['p
               <Table.Td ta="right">
                 <GrowthText value={p.growth} />
               </Table.Td>
-              <Table.Td>
+              {/* Wide enough for two industries a line: squeezed, each row grew taller than the screen. */}
+              <Table.Td miw={240}>
                 {p.topIndustries.map((i) => (
                   <Text key={i.code} span size="sm" mr="sm">
                     {f.name(i.name)} <GrowthText value={i.growth} size="xs" />
