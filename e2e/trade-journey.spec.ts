@@ -28,8 +28,8 @@ const day = (days: number) => {
 const orderStatus = (page: Page) => page.getByTestId('order-status');
 
 /**
- * The buyer's own browser: a Spanish one in Madrid. Nothing sets the language: the app
- * takes it from the browser's locale, as it would for a real buyer in Spain.
+ * The buyer's own browser: a Spanish one in Madrid. Before sign-in nothing sets the language:
+ * the app takes it from the browser's locale, as it would for a real buyer in Spain.
  */
 const spanishBuyer = async (browser: Browser) => {
   const context = await browser.newContext({ locale: 'es-ES', timezoneId: 'Europe/Madrid' });
@@ -41,6 +41,11 @@ const spanishBuyer = async (browser: Browser) => {
   await form.getByRole('textbox', { name: 'Contraseña', exact: true }).fill(PASSWORD);
   await form.getByRole('button', { name: 'Iniciar sesión' }).click();
   await expect(page.getByTestId('user-name').filter({ visible: true })).toBeVisible();
+  // Signed in, the account's own language wins over the browser's (web/src/i18n/remember-language.tsx),
+  // and other tests leave this demo account in English: the buyer picks Spanish, which the account keeps.
+  const languages = page.getByRole('radiogroup').filter({ has: page.locator('span[lang="zh-CN"]') });
+  await languages.filter({ visible: true }).locator('span[lang="es"]').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   return page;
 };
 
