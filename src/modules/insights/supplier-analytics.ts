@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
 import { queryRows } from '../../db/raw-sql.js';
@@ -107,31 +107,28 @@ export const supplierAnalytics = async (
     topShares(ctx, sql`${tradeFacts.category}`, id, from, to),
   ]);
 
-  const [inq, quo, ord, paid] = [inquiryRows, quoteRows, orderRows, paidRows].map(byMonth);
+  const inq = byMonth(inquiryRows);
+  const quo = byMonth(quoteRows);
+  const ord = byMonth(orderRows);
+  const paid = byMonth(paidRows);
   const months = Array.from({ length: query.months }, (_, i) => {
     const key = monthKey(firstOfMonthsAgo(now, query.months - 1 - i));
     return {
       month: key,
-      inquiries: num(inq?.get(key), 'received'),
-      inquiriesAnsweredInDay: num(inq?.get(key), 'answered'),
-      quotesSent: num(quo?.get(key), 'sent'),
-      quotesWon: num(quo?.get(key), 'won'),
-      ordersPlaced: num(ord?.get(key), 'placed'),
-      paidUsd: String(paid?.get(key)?.usd ?? '0'),
-      paidOrders: num(paid?.get(key), 'paid'),
+      inquiries: num(inq.get(key), 'received'),
+      inquiriesAnsweredInDay: num(inq.get(key), 'answered'),
+      quotesSent: num(quo.get(key), 'sent'),
+      quotesWon: num(quo.get(key), 'won'),
+      ordersPlaced: num(ord.get(key), 'placed'),
+      paidUsd: String(paid.get(key)?.usd ?? '0'),
+      paidOrders: num(paid.get(key), 'paid'),
     };
   });
   return { from: monthKey(since), to: monthKey(now), months, buyerCountries: countries, categories };
 };
 
 /** The five largest buyer countries or categories by paid trade over the period. */
-const topShares = async (
-  ctx: Ctx,
-  key: ReturnType<typeof sql>,
-  supplierId: string,
-  from: string,
-  to: string,
-) =>
+const topShares = async (ctx: Ctx, key: SQL, supplierId: string, from: string, to: string) =>
   (
     await queryRows<{ key: string; usd: string; orders: string | number }>(
       ctx.db,
