@@ -40,7 +40,8 @@ const importStatement = async (operator: Page, path: string, orderId: string) =>
   await expect(row.getByTestId('import-order-link')).toHaveAttribute('href', `/orders/${orderId}`);
 };
 
-const status = (page: Page) => page.getByTestId('order-status');
+// The order page's own badge: while the list gives way to the page, its rows' badges are still there.
+const status = (page: Page) => page.getByTestId('order-heading').getByTestId('order-status');
 
 test('an accepted quote becomes an order, paid by wire, shipped, received and released to the supplier', async ({
   browser,

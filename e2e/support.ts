@@ -36,8 +36,8 @@ export const signIn = async (page: Page, email: string) => {
 
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
-// Sign-in is rate limited per IP (10 a minute): each account signs in once per test run,
-// and later contexts start from its saved cookies.
+// Each account signs in through the form once per test run (the form is tested once, not
+// forty times); later contexts start from its saved cookies.
 const signedIn = new Map<string, StorageState>();
 
 /** A browser context of its own, signed in as `email`: its `page.request` carries the session too. */

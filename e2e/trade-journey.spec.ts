@@ -25,7 +25,8 @@ const day = (days: number) => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-const orderStatus = (page: Page) => page.getByTestId('order-status');
+// The order page's own badge: while the list gives way to the page, its rows' badges are still there.
+const orderStatus = (page: Page) => page.getByTestId('order-heading').getByTestId('order-status');
 
 /**
  * The buyer's own browser: a Spanish one in Madrid. Before sign-in nothing sets the language:

@@ -20,6 +20,9 @@ const server = spawn(
     env: {
       ...env,
       TRADELANE_DATA_DIR: dataDir,
+      // Every browser test signs in from 127.0.0.1: the per-address sign-in limit (10 a minute)
+      // would refuse a fast run's later sign-ins. The limit has its own tests (sign-in-lockout.test.ts).
+      TRADELANE_AUTH_RATE_LIMIT: 'off',
       TRADELANE_BASE_URL: `http://localhost:${process.env.E2E_PORT ?? '3100'}`,
     },
   },

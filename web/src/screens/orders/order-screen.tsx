@@ -70,7 +70,7 @@ const OrderPage = ({ order }: { order: Order }) => {
               {t('order.backToList')}
             </Anchor>
           )}
-          <Group gap="sm" mt={4} wrap="nowrap" align="flex-start">
+          <Group gap="sm" mt={4} wrap="nowrap" align="flex-start" data-testid="order-heading">
             <Title order={1} fz={{ base: 'h3', sm: 'h2' }} style={{ minWidth: 0 }} data-testid="order-title">
               {orderTitle(order)}
             </Title>
