@@ -60,6 +60,8 @@ const waitUntilReady = async (child: ChildProcess, url: string, logFile: string,
 export const startServer = async (options: {
   script: string;
   args: string[];
+  /** Options for the server's own Node (e.g. --cpu-prof), before the script. */
+  nodeArgs?: string[];
   env: Record<string, string>;
   port: number;
   readyPath: string;
@@ -67,11 +69,15 @@ export const startServer = async (options: {
   readyTimeoutMs: number;
 }): Promise<ServerProcess> => {
   const log = openSync(options.logFile, 'a');
-  const child = spawn(process.execPath, ['--import', 'tsx', options.script, ...options.args], {
-    cwd: root,
-    env: { ...process.env, ...options.env },
-    stdio: ['ignore', log, log],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', options.script, ...options.args],
+    {
+      cwd: root,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', log, log],
+    },
+  );
   closeSync(log);
   const url = `http://127.0.0.1:${options.port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -92,9 +98,15 @@ export const startServer = async (options: {
 };
 
 /** `tradelane start` on loopback: migrates, loads the demo data into the empty data dir, serves. */
-export const startTradelane = (options: { port: number; env: Record<string, string>; logFile: string }) =>
+export const startTradelane = (options: {
+  port: number;
+  env: Record<string, string>;
+  logFile: string;
+  nodeArgs?: string[];
+}) =>
   startServer({
     script: 'src/cli/main.ts',
+    nodeArgs: options.nodeArgs,
     args: ['start', '--port', String(options.port), '--host', '127.0.0.1'],
     env: options.env,
     port: options.port,

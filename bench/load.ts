@@ -20,6 +20,8 @@ const usage = `npm run bench -- load [options]
   --rate N           soak requests per second over all connections (default 50)
   --sample S         seconds between RSS samples in the soak (default 30)
   --keep             keep the server's data dir and log (printed) afterwards
+  --profile DIR      write a V8 CPU profile of the server (node --cpu-prof) into DIR
+                     when it stops; open it in Chrome DevTools or speedscope
   --reuse            start from a copy of bench/.data/load, a data dir with the
                      demo data loaded by an earlier --reuse run (PGlite only; the
                      demo load takes minutes on a busy machine)
@@ -50,6 +52,7 @@ const options = (args: string[]) => {
       sample: { type: 'string', default: '30' },
       keep: { type: 'boolean', default: false },
       reuse: { type: 'boolean', default: false },
+      profile: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -63,6 +66,7 @@ const options = (args: string[]) => {
     soak: values.soak,
     keep: values.keep,
     reuse: values.reuse && !process.env.DATABASE_URL,
+    profileDir: values.profile,
     connections: int('connections', 1),
     duration: int('duration', 1),
     warmup: int('warmup', 0),
@@ -132,6 +136,7 @@ const withTradelane = async <T>(o: Options, work: (server: ServerProcess) => Pro
     server = await startTradelane({
       port: await freePort(),
       logFile,
+      nodeArgs: o.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.profileDir}`] : [],
       env: {
         TRADELANE_DATA_DIR: dataDir,
         DATABASE_URL: scratch?.url ?? '',

@@ -25,6 +25,12 @@ export type Database = {
   /** Runs a script of several statements without parameters (migrations, DDL). */
   exec: (script: string) => Promise<void>;
   close: () => Promise<void>;
+  /**
+   * PGlite only: calls `onNotify` for each NOTIFY on `channel`, as the
+   * notifying transaction commits (the embedded database is this process's
+   * own: nothing else writes to it). Resolves to a function that stops it.
+   */
+  listen?: (channel: string, onNotify: (payload: string) => void) => Promise<() => Promise<void>>;
   /** PGlite only: the whole data dir as a tarball (test templates, backups). */
   dumpDataDir?: () => Promise<Blob>;
 };
@@ -89,6 +95,10 @@ const openPglite = async (options: OpenOptions): Promise<Database> => {
       await client.exec(script);
     },
     close: () => client.close(),
+    listen: async (channel, onNotify) => {
+      const stop = await client.listen(channel, onNotify);
+      return () => stop();
+    },
     dumpDataDir: async () => (await client.dumpDataDir('gzip')) as Blob,
   };
 };

@@ -20,6 +20,7 @@ import { type Ctx, makeCtx } from '../core/context.js';
 import { newId } from '../core/ids.js';
 import type { Database } from '../db/client.js';
 import { registerAdsRoutes } from '../modules/ads/index.js';
+import { installCatalogCache } from '../modules/catalog/index.js';
 import { registerCatalogRoutes } from '../modules/catalog/routes.js';
 import { type Auth, createAuth, resolveActor } from '../modules/identity/index.js';
 import { registerIdentityRoutes } from '../modules/identity/routes.js';
@@ -98,6 +99,8 @@ export const buildApp = async (options: AppOptions): Promise<App> => {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+
+  await installCatalogCache(options.database);
 
   const baseURL = options.baseURL ?? process.env.TRADELANE_BASE_URL ?? 'http://localhost:3000';
   const auth = createAuth({

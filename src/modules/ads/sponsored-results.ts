@@ -2,7 +2,7 @@ import { and, arrayContained, desc, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { newId } from '../../core/ids.js';
 import type { Db } from '../../db/client.js';
-import type { SponsoredPlacement, SponsoredSource } from '../catalog/index.js';
+import { cachedCatalogRead, type SponsoredPlacement, type SponsoredSource } from '../catalog/index.js';
 import { adRules, dayOf } from './ad-rules.js';
 import { runAuction } from './auction.js';
 import { adTokens, keywordMatches } from './keywords.js';
@@ -81,10 +81,11 @@ export const sponsoredFor: SponsoredSource = async (ctx, { q, visitorId }) => {
   const wallets = new Map<string, bigint>();
   for (const companyId of new Set(candidates.map((c) => c.companyId)))
     wallets.set(companyId, await walletAvailable(ctx.db, companyId));
-  const listings = await findListings(
-    ctx.db,
-    candidates.map((c) => c.productId),
-  );
+  // Catalog facts (titles, images, tiers, verification): cached with the catalog, unlike bids and budgets.
+  const productIds = [...new Set(candidates.map((c) => c.productId))];
+  const listings = await cachedCatalogRead(ctx.db, `listings:${productIds.join(',')}`, now, async () => ({
+    value: await findListings(ctx.db, productIds),
+  }));
   const bids = candidates.flatMap((c) => {
     const listing = listings.get(c.productId);
     if (!listing?.active || listing.companyId !== c.companyId || wallets.get(c.companyId)! < c.bid) return [];

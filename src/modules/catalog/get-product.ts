@@ -2,16 +2,50 @@ import type { Ctx } from '../../core/context.js';
 import { moneyJson } from '../../core/money.js';
 import { findCompany, toCompanyCard } from '../identity/index.js';
 import type { ProductView } from './api.js';
+import { cachedCatalogRead } from './catalog-cache.js';
 import { catalogPolicy } from './policy.js';
 import { resolvePrice } from './pricing.js';
-import { findProductRow, findSellingPriceTiers, toProductView } from './product-store.js';
+import { findProductRow, findSellingPriceTiers, type ProductRow, toProductView } from './product-store.js';
+import type { ProductPromotion, SellingTier } from './promotions.js';
+
+/** When a running promotion ends: what was read at `now` holds until then. */
+const promotionEnd = (promotion: { endsAt: Date | string } | null | undefined) =>
+  promotion ? new Date(promotion.endsAt) : undefined;
+
+/** The product page, whoever reads it (the policy decides per reader); cached with the catalog. */
+const productPage = (ctx: Ctx, productId: string) =>
+  cachedCatalogRead<{ row: ProductRow | undefined; view: ProductView | null }>(
+    ctx.db,
+    `product:${productId}`,
+    ctx.now(),
+    async () => {
+      const row = await findProductRow(ctx.db, productId);
+      if (!row) return { value: { row, view: null } };
+      const company = await findCompany(ctx.db, row.companyId);
+      const view = await toProductView(ctx.db, row, toCompanyCard(company!), ctx.now());
+      return { value: { row, view }, until: promotionEnd(view.promotion) };
+    },
+  );
 
 export const getProduct = async (ctx: Ctx, input: { productId: string }): Promise<ProductView> => {
-  const row = await findProductRow(ctx.db, input.productId);
+  const { row, view } = await productPage(ctx, input.productId);
   catalogPolicy.assertCanRead(ctx.actor, row, input.productId);
-  const company = await findCompany(ctx.db, row!.companyId);
-  return toProductView(ctx.db, row!, toCompanyCard(company!), ctx.now());
+  return view!;
 };
+
+/** A product's selling tiers now: the price card's inputs, cached with the catalog. */
+const sellingPrices = (ctx: Ctx, productId: string) =>
+  cachedCatalogRead<{
+    row: ProductRow | undefined;
+    tiers: SellingTier[];
+    promotion: ProductPromotion | null;
+  }>(ctx.db, `price:${productId}`, ctx.now(), async () => {
+    const row = await findProductRow(ctx.db, productId);
+    if (!row)
+      return { value: { row, tiers: [] as SellingTier[], promotion: null as ProductPromotion | null } };
+    const { tiers, promotion } = await findSellingPriceTiers(ctx.db, row, ctx.now());
+    return { value: { row, tiers, promotion }, until: promotionEnd(promotion) };
+  });
 
 /**
  * The price of a quantity of a product as an order placed now would pay it:
@@ -19,9 +53,8 @@ export const getProduct = async (ctx: Ctx, input: { productId: string }): Promis
  * total, or why there is none.
  */
 export const priceProduct = async (ctx: Ctx, input: { productId: string; quantity: number }) => {
-  const row = await findProductRow(ctx.db, input.productId);
+  const { row, tiers, promotion } = await sellingPrices(ctx, input.productId);
   catalogPolicy.assertCanRead(ctx.actor, row, input.productId);
-  const { tiers, promotion } = await findSellingPriceTiers(ctx.db, row!, ctx.now());
   const quote = resolvePrice({ moq: row!.moq, unit: row!.unit, tiers }, input.quantity);
   const tier = tiers.find((t) => t.minQuantity === quote.tier.minQuantity)!;
   return {

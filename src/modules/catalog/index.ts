@@ -1,5 +1,6 @@
 /** Catalog: taxonomy, HS codes, provinces, supplier products with tier pricing, and product search. */
 export * from './api.js';
+export { cachedCatalogRead, catalogCacheStats, installCatalogCache } from './catalog-cache.js';
 export { createProduct, insertProducts } from './create-product.js';
 export { deleteProduct } from './delete-product.js';
 export { getProduct, priceProduct } from './get-product.js';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
 import { searchIndex, verificationOrder } from '../search/index.js';
-import { ProductSummarySchema } from './api.js';
+import { type ProductSummary, ProductSummarySchema } from './api.js';
+import { cachedCatalogRead } from './catalog-cache.js';
 import { findProductSummaries } from './product-store.js';
 import { sponsoredPlacements } from './sponsored.js';
 
@@ -64,10 +65,15 @@ export const SearchProductsResult = z.object({
 const sponsoredResults = async (ctx: Ctx, input: SearchProductsInput, visitorId: string | null) => {
   if (input.page !== 1 || input.q.trim() === '') return [];
   const placements = await sponsoredPlacements(ctx, { q: input.q, visitorId });
-  const summaries = await findProductSummaries(
+  const keys = placements.map((p) => ({ companyId: p.companyId, productId: p.productId }));
+  const summaries = await cachedCatalogRead(
     ctx.db,
-    placements.map((p) => ({ companyId: p.companyId, productId: p.productId })),
+    `summaries:${keys.map((k) => k.productId).join(',')}`,
     ctx.now(),
+    async () => {
+      const value = await findProductSummaries(ctx.db, keys, ctx.now());
+      return { value, until: firstPromotionEnd(value) };
+    },
   );
   const byId = new Map(summaries.map((s) => [s.id, s]));
   return placements.flatMap((p) => {
@@ -96,7 +102,26 @@ export const searchProducts = async (
   ctx: Ctx,
   input: SearchProductsInput,
   options: { visitorId?: string | null } = {},
-) => {
+) => ({
+  ...(await organicResults(ctx, input)),
+  sponsored: await sponsoredResults(ctx, input, options.visitorId ?? null),
+});
+
+/** When the first running promotion among `items` ends: the page read at `now` holds until then. */
+const firstPromotionEnd = (items: readonly ProductSummary[]) =>
+  items.reduce<Date | undefined>((first, item) => {
+    const end = item.promotedPrice ? new Date(item.promotedPrice.endsAt) : undefined;
+    return end && (!first || end < first) ? end : first;
+  }, undefined);
+
+/** The ranked page, its facets and how the query was read: the same for every searcher, so cached. */
+const organicResults = (ctx: Ctx, input: SearchProductsInput) =>
+  cachedCatalogRead(ctx.db, `search:${JSON.stringify(input)}`, ctx.now(), async () => {
+    const value = await searchOrganic(ctx, input);
+    return { value, until: firstPromotionEnd(value.items) };
+  });
+
+const searchOrganic = async (ctx: Ctx, input: SearchProductsInput) => {
   const result = await searchIndex.search(ctx.db, {
     q: input.q,
     lang: input.lang,
@@ -116,7 +141,6 @@ export const searchProducts = async (
     page: input.page,
     pageSize: input.pageSize,
     items: await findProductSummaries(ctx.db, result.hits, ctx.now()),
-    sponsored: await sponsoredResults(ctx, input, options.visitorId ?? null),
     facets: result.facets,
     interpretation: result.interpretation,
   };

@@ -1,6 +1,7 @@
 import { count, sql } from 'drizzle-orm';
 import { chunks } from '../../core/arrays.js';
 import { readCsv } from '../../core/csv.js';
+import { lazy } from '../../core/lazy.js';
 import { dataFile } from '../../core/paths.js';
 import type { Db } from '../../db/client.js';
 import { glossaryTerms } from './schema.js';
@@ -10,13 +11,21 @@ export type GlossaryEntry = { en: string; zh: string; es: string };
 export type Language = keyof GlossaryEntry;
 export const languages: readonly Language[] = ['en', 'zh', 'es'];
 
-/** Loads data/glossary.csv into its table; replaces the table when the file changed size. */
-export const loadGlossary = async (db: Db): Promise<void> => {
-  const rows = readCsv<GlossaryEntry>(dataFile('glossary.csv')).map((r) => ({
+/**
+ * data/glossary.csv, read once per process: reference data shipped with the
+ * code, so searches read it from memory, inside a transaction or not.
+ */
+export const shippedGlossary = lazy((): GlossaryEntry[] =>
+  readCsv<GlossaryEntry>(dataFile('glossary.csv')).map((r) => ({
     en: r.en.toLowerCase(),
     zh: r.zh,
     es: r.es.toLowerCase(),
-  }));
+  })),
+);
+
+/** Loads data/glossary.csv into its table; replaces the table when the file changed size. */
+export const loadGlossary = async (db: Db): Promise<void> => {
+  const rows = shippedGlossary();
   const [loaded] = await db.select({ n: count() }).from(glossaryTerms);
   if ((loaded?.n ?? 0) === rows.length) return;
   await db.transaction(async (tx) => {
@@ -29,9 +38,6 @@ export const loadGlossary = async (db: Db): Promise<void> => {
       on conflict do nothing`);
   });
 };
-
-export const readGlossary = async (db: Db): Promise<GlossaryEntry[]> =>
-  db.select({ en: glossaryTerms.en, zh: glossaryTerms.zh, es: glossaryTerms.es }).from(glossaryTerms);
 
 export type GlossaryMatch = { entry: GlossaryEntry; start: number; end: number };
 

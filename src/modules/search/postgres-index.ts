@@ -6,7 +6,7 @@ import {
   findGlossaryMatches,
   type GlossaryEntry,
   type Language,
-  readGlossary,
+  shippedGlossary,
   translateQuery,
 } from './glossary.js';
 import type {
@@ -40,18 +40,6 @@ type Interpreted = ProductSearchResult['interpretation'] & { tsquery: SQL | null
 
 /** Full-text search on PostgreSQL (and PGlite): tsvector + GIN, pg_trgm for typos, glossary for languages. */
 export const createPostgresSearchIndex = (): SearchIndex => {
-  const glossaries = new WeakMap<object, Promise<GlossaryEntry[]>>();
-  // The glossary is reference data: read once per database handle.
-  const glossaryOf = (db: Db) => {
-    const key = db as object;
-    let cached = glossaries.get(key);
-    if (!cached) {
-      cached = readGlossary(db);
-      glossaries.set(key, cached);
-    }
-    return cached;
-  };
-
   return {
     index: async (db, documents, { refreshStats = true } = {}) => {
       await indexDocuments(db, documents);
@@ -66,15 +54,15 @@ export const createPostgresSearchIndex = (): SearchIndex => {
     refreshSupplierStats: (db, companyIds) => refreshSupplierStats(db, companyIds),
     setSupplierBoosts: (db, boosts) => setSupplierBoosts(db, boosts),
     search: async (db, query) => {
-      const interpreted = await interpret(db, query, await glossaryOf(db));
+      const interpreted = await interpret(db, query, shippedGlossary());
       return runSearch(db, query, interpreted);
     },
     searchSuppliers: async (db, query) => {
-      const { tsquery } = await interpret(db, query, await glossaryOf(db));
+      const { tsquery } = await interpret(db, query, shippedGlossary());
       return runSupplierSearch(db, query, tsquery);
     },
     matchSuppliers: async (db, query) => {
-      const { tsquery } = await interpret(db, { q: query.text, lang: query.lang }, await glossaryOf(db), {
+      const { tsquery } = await interpret(db, { q: query.text, lang: query.lang }, shippedGlossary(), {
         anyWord: true,
       });
       return findSupplierCandidates(db, query, tsquery);
