@@ -41,8 +41,7 @@ const sellingPrices = (ctx: Ctx, productId: string) =>
     promotion: ProductPromotion | null;
   }>(ctx.db, `price:${productId}`, ctx.now(), async () => {
     const row = await findProductRow(ctx.db, productId);
-    if (!row)
-      return { value: { row, tiers: [] as SellingTier[], promotion: null as ProductPromotion | null } };
+    if (!row) return { value: { row, tiers: [], promotion: null } };
     const { tiers, promotion } = await findSellingPriceTiers(ctx.db, row, ctx.now());
     return { value: { row, tiers, promotion }, until: promotionEnd(promotion) };
   });
