@@ -23,6 +23,8 @@ const server = spawn(
       // Every browser test signs in from 127.0.0.1: the per-address sign-in limit (10 a minute)
       // would refuse a fast run's later sign-ins. The limit has its own tests (sign-in-lockout.test.ts).
       TRADELANE_AUTH_RATE_LIMIT: 'off',
+      // Two log lines per request would bury the test report (and CI's tail) under thousands of lines.
+      TRADELANE_LOG_LEVEL: process.env.TRADELANE_LOG_LEVEL ?? 'warn',
       TRADELANE_BASE_URL: `http://localhost:${process.env.E2E_PORT ?? '3100'}`,
     },
   },

@@ -5,9 +5,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+/** Every failed test by name, repeated just above the summary: a long log's tail must say what failed. */
+const failures = [];
+const firstLine = (text) =>
+  String(text ?? '')
+    .split('\n')
+    .find((line) => line.trim() !== '') ?? '';
 const workDir = mkdtempSync(join(tmpdir(), 'tradelane-test-run-'));
 const extraArgs = process.argv.slice(2);
 
@@ -34,6 +40,32 @@ const vitest = (label, env) => {
   totals.passed += r.numPassedTests;
   totals.failed += r.numFailedTests + (status !== 0 && r.numFailedTests === 0 ? 1 : 0);
   totals.skipped += r.numPendingTests + r.numTodoTests;
+  for (const file of r.testResults) {
+    const failed = file.assertionResults.filter((t) => t.status === 'failed');
+    for (const t of failed)
+      failures.push(
+        `${label}: ${relative('.', file.name)} › ${t.fullName}: ${firstLine(t.failureMessages[0])}`,
+      );
+    // A file that fails before its tests run (an import error, a hook) has no failed test to name.
+    if (failed.length === 0 && file.status === 'failed')
+      failures.push(`${label}: ${relative('.', file.name)}: ${firstLine(file.message)}`);
+  }
+};
+
+/** Playwright's JSON report nests suites by file and `describe`; a flaky test counts as failed, as in the totals. */
+const playwrightFailures = (suite, titles = []) => {
+  const path = suite.title ? [...titles, suite.title] : titles;
+  for (const spec of suite.specs ?? []) {
+    for (const test of spec.tests) {
+      const last = test.results.at(-1);
+      if (test.status === 'unexpected' || test.status === 'flaky') {
+        failures.push(
+          `browser tests: ${[...path, spec.title].join(' › ')}: ${firstLine(last?.error?.message)}`,
+        );
+      }
+    }
+  }
+  for (const child of suite.suites ?? []) playwrightFailures(child, path);
 };
 
 const { DATABASE_URL, ...withoutDatabase } = process.env;
@@ -52,7 +84,8 @@ if (
     PLAYWRIGHT_JSON_OUTPUT_NAME: report,
   });
   if (existsSync(report)) {
-    const { stats } = JSON.parse(readFileSync(report, 'utf8'));
+    const { stats, suites } = JSON.parse(readFileSync(report, 'utf8'));
+    for (const suite of suites ?? []) playwrightFailures(suite);
     totals.passed += stats.expected;
     totals.failed += stats.unexpected + stats.flaky;
     totals.skipped += stats.skipped;
@@ -67,6 +100,7 @@ if (
 }
 
 rmSync(workDir, { recursive: true, force: true });
+if (failures.length > 0) console.log(`\nFailed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
 console.log(
   `\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
 );

@@ -50,7 +50,8 @@ declare module 'fastify' {
 export type AppOptions = {
   database: Database;
   now?: Clock;
-  logger?: boolean;
+  /** Request logging: off by default; `true` logs at `info`, or name the lowest level to log. */
+  logger?: boolean | { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' };
   /** Where uploads are kept (the data dir). */
   dataDir: string;
   /** Signs session cookies; without one, sessions last as long as this process. */
