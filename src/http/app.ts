@@ -22,7 +22,7 @@ import type { Database } from '../db/client.js';
 import { registerAdsRoutes } from '../modules/ads/index.js';
 import { installCatalogCache } from '../modules/catalog/index.js';
 import { registerCatalogRoutes } from '../modules/catalog/routes.js';
-import { type Auth, createAuth, resolveActor } from '../modules/identity/index.js';
+import { type Auth, createAuth, installSessionCache, resolveActor } from '../modules/identity/index.js';
 import { registerIdentityRoutes } from '../modules/identity/routes.js';
 import { registerVerificationRoutes } from '../modules/identity/verification-routes.js';
 import { registerInsightsRoutes } from '../modules/insights/routes.js';
@@ -102,6 +102,7 @@ export const buildApp = async (options: AppOptions): Promise<App> => {
   app.setErrorHandler(handleError);
 
   await installCatalogCache(options.database);
+  await installSessionCache(options.database);
 
   const baseURL = options.baseURL ?? process.env.TRADELANE_BASE_URL ?? 'http://localhost:3000';
   const auth = createAuth({

@@ -10,7 +10,7 @@ import { findListings } from './listing-facts.js';
 import { adsPolicy } from './policy.js';
 import { qualityScore } from './quality-score.js';
 import { adCampaignDays, adCampaignProducts, adCampaigns, adImpressions, adKeywords } from './schema.js';
-import { walletAvailable } from './wallet.js';
+import { walletsAvailable } from './wallet.js';
 
 /**
  * The ads that may show for these query words: active keywords made only of
@@ -78,9 +78,7 @@ export const sponsoredFor: SponsoredSource = async (ctx, { q, visitorId }) => {
   );
   if (candidates.length === 0) return [];
 
-  const wallets = new Map<string, bigint>();
-  for (const companyId of new Set(candidates.map((c) => c.companyId)))
-    wallets.set(companyId, await walletAvailable(ctx.db, companyId));
+  const wallets = await walletsAvailable(ctx.db, [...new Set(candidates.map((c) => c.companyId))]);
   // Catalog facts (titles, images, tiers, verification): cached with the catalog, unlike bids and budgets.
   const productIds = [...new Set(candidates.map((c) => c.productId))];
   const listings = await cachedCatalogRead(ctx.db, `listings:${productIds.join(',')}`, now, async () => ({

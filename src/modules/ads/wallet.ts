@@ -6,7 +6,7 @@ import { newId } from '../../core/ids.js';
 import { moneyJson } from '../../core/money.js';
 import type { Db } from '../../db/client.js';
 import { findCompany } from '../identity/index.js';
-import { accountCode, chart, getAccountByCode, requireTransfers } from '../ledger/index.js';
+import { accountCode, chart, getAccountsByCode, requireTransfers } from '../ledger/index.js';
 import { adRules, dayOf } from './ad-rules.js';
 import { adsPolicy } from './policy.js';
 import { adCampaignDays, adCreditGrants, adWalletTopUps } from './schema.js';
@@ -16,10 +16,19 @@ import { adCampaignDays, adCreditGrants, adWalletTopUps } from './schema.js';
  * reserved debits. Read without opening the account (a supplier that never
  * topped up has 0).
  */
-export const walletAvailable = async (db: Db, companyId: string): Promise<bigint> => {
-  const account = await getAccountByCode(db, accountCode('ad_wallet', companyId, adRules.currency));
-  if (!account) return 0n;
-  return account.creditsPosted - account.debitsPosted - account.debitsPending;
+export const walletAvailable = async (db: Db, companyId: string): Promise<bigint> =>
+  (await walletsAvailable(db, [companyId])).get(companyId)!;
+
+/** `walletAvailable` for several suppliers in one read (the search-time auction's bidders). */
+export const walletsAvailable = async (
+  db: Db,
+  companyIds: readonly string[],
+): Promise<Map<string, bigint>> => {
+  const codes = new Map(companyIds.map((id) => [accountCode('ad_wallet', id, adRules.currency), id]));
+  const available = new Map(companyIds.map((id): [string, bigint] => [id, 0n]));
+  for (const a of await getAccountsByCode(db, [...codes.keys()]))
+    available.set(codes.get(a.code)!, a.creditsPosted - a.debitsPosted - a.debitsPending);
+  return available;
 };
 
 /** The supplier's ad wallet: balance, today's spend, the wires and credits that filled it. */

@@ -26,5 +26,6 @@ export { actsFor, isOperator, requireCompanyActor, requireRole, requireSignedIn 
 export { registerCompany } from './register-company.js';
 export { resolveActor } from './resolve-actor.js';
 export * from './schema.js';
+export { installSessionCache, sessionCacheStats } from './session-cache.js';
 export { lockoutPolicy } from './sign-in-lockout.js';
 export { verifyCompany } from './verify-company.js';

@@ -5,6 +5,7 @@ import { AppError } from '../../core/errors.js';
 import type { Db } from '../../db/client.js';
 import { type Auth, apiKeyPrefix } from './auth.js';
 import { companies, type MemberRole, members } from './schema.js';
+import { cachedSessionActor } from './session-cache.js';
 
 const membershipOf = async (db: Db, userId: string, companyId: string | null | undefined) => {
   const rows = await db
@@ -54,16 +55,25 @@ export const resolveActor = async (db: Db, auth: Auth, headers: Headers): Promis
       apiKeyId: result.key.id,
     };
   }
+  const cookie = headers.get('cookie');
+  // No cookie, no session: better-auth would answer null without reading anything.
+  if (!cookie) return anonymous;
+  return cachedSessionActor(db, cookie, () => sessionActor(db, auth, headers));
+};
+
+const sessionActor = async (db: Db, auth: Auth, headers: Headers) => {
   const session = await auth.api.getSession({ headers });
-  if (!session) return anonymous;
+  if (!session) return { actor: anonymous, expiresAt: null };
   const userId = session.user.id;
+  const expiresAt = session.session.expiresAt;
   const membership = await membershipOf(db, userId, session.session.activeOrganizationId);
-  if (!membership) return { kind: 'user', userId };
-  return {
+  if (!membership) return { actor: Object.freeze<Actor>({ kind: 'user', userId }), expiresAt };
+  const actor = Object.freeze<Actor>({
     kind: 'member',
     userId,
     companyId: membership.companyId,
     companyKind: membership.kind,
     role: membership.role,
-  };
+  });
+  return { actor, expiresAt };
 };

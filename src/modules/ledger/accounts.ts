@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { AppError, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { isCurrency } from '../../core/money.js';
@@ -72,6 +72,15 @@ const validate = (input: OpenAccountInput) => {
 export const getAccountByCode = async (db: Db, code: string): Promise<LedgerAccount | undefined> =>
   (await db.select().from(ledgerAccounts).where(eq(ledgerAccounts.code, code)))[0];
 
+/** The accounts open under any of these codes (a code with no account is left out). */
+export const getAccountsByCode = async (db: Db, codes: readonly string[]): Promise<LedgerAccount[]> =>
+  codes.length === 0
+    ? []
+    : db
+        .select()
+        .from(ledgerAccounts)
+        .where(inArray(ledgerAccounts.code, [...codes]));
+
 /**
  * Opens the account with this code, or returns it if it is already open with
  * the same definition (kind, currency, owner, flags); a different definition
@@ -125,8 +134,11 @@ export type AccountBalance = {
 };
 
 /** The account's balances, and its net balance read on its normal side. */
-export const accountBalance = async (db: Db, accountId: string): Promise<AccountBalance> => {
-  const a = await getAccount(db, accountId);
+export const accountBalance = async (db: Db, accountId: string): Promise<AccountBalance> =>
+  balanceOf(await getAccount(db, accountId));
+
+/** `accountBalance` of an account row already read. */
+export const balanceOf = (a: LedgerAccount): AccountBalance => {
   const side = normalSide(a.kind);
   const sign = side === 'debit' ? 1n : -1n;
   const posted = sign * (a.debitsPosted - a.creditsPosted);

@@ -3,10 +3,11 @@ import type { Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { minAmount } from '../../core/money.js';
 import {
-  accountBalance,
   accountCode,
+  balanceOf,
   chart,
   getAccountByCode,
+  type LedgerAccount,
   requireTransfers,
   type TransferInput,
 } from '../ledger/index.js';
@@ -25,11 +26,16 @@ import { applyBps } from './settings.js';
  * replayed command can never move the same money twice.
  */
 
+/** The order's escrow account, if a payment ever opened it. */
+export const findEscrowAccount = (ctx: Pick<Ctx, 'db'>, order: { id: string; currency: string }) =>
+  getAccountByCode(ctx.db, accountCode('escrow', order.id, order.currency));
+
+/** What an escrow account holds (0 before any payment opened one). */
+export const heldIn = (account: LedgerAccount | undefined) => (account ? balanceOf(account).posted : 0n);
+
 /** What the order's escrow holds now, in the order's currency (0 before any payment). */
-export const escrowHeld = async (ctx: Pick<Ctx, 'db'>, order: { id: string; currency: string }) => {
-  const account = await getAccountByCode(ctx.db, accountCode('escrow', order.id, order.currency));
-  return account ? (await accountBalance(ctx.db, account.id)).posted : 0n;
-};
+export const escrowHeld = async (ctx: Pick<Ctx, 'db'>, order: { id: string; currency: string }) =>
+  heldIn(await findEscrowAccount(ctx, order));
 
 /** Moves a payment already in the buyer clearing account (in the order's currency) into escrow. */
 export const fundEscrow = async (

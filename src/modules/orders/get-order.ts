@@ -2,9 +2,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { moneyJson } from '../../core/money.js';
 import { findCompanyCards, requireCompanyActor } from '../identity/index.js';
-import { accountCode, getAccountByCode } from '../ledger/index.js';
 import type { OrderView } from './api.js';
-import { escrowHeld } from './escrow.js';
+import { findEscrowAccount, heldIn } from './escrow.js';
 import { disputableStatuses, openDisputeStatuses, preShipmentStatuses } from './machines.js';
 import {
   type DueRow,
@@ -87,12 +86,11 @@ const actionsFor = (side: OrderSide, order: OrderRow, dues: DueRow[], openDisput
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export const toOrderView = async (ctx: Ctx, order: OrderRow, side: OrderSide): Promise<OrderView> => {
-  const [cards, dues, events, held, escrowAccount, claims, disputeRows] = await Promise.all([
+  const [cards, dues, events, escrowAccount, claims, disputeRows] = await Promise.all([
     findCompanyCards(ctx.db, [order.companyId, order.buyerId]),
     findDues(ctx.db, order.id),
     findOrderEvents(ctx.db, order.id),
-    escrowHeld(ctx, order),
-    getAccountByCode(ctx.db, accountCode('escrow', order.id, order.currency)),
+    findEscrowAccount(ctx, order),
     ctx.db.select().from(compensationClaims).where(eq(compensationClaims.orderId, order.id)),
     ctx.db
       .select({ id: disputes.id, status: disputes.status, openedAt: disputes.openedAt })
@@ -133,7 +131,7 @@ export const toOrderView = async (ctx: Ctx, order: OrderRow, side: OrderSide): P
       status: d.status,
       paidAt: iso(d.paidAt),
     })),
-    escrow: { accountId: escrowAccount?.id ?? null, held: money(held) },
+    escrow: { accountId: escrowAccount?.id ?? null, held: money(heldIn(escrowAccount)) },
     compensation: claims[0] ? { amount: money(claims[0].amount), status: claims[0].status } : null,
     disputes: disputeRows.map((d) => ({ id: d.id, status: d.status, openedAt: d.openedAt.toISOString() })),
     nextDeadline: deadline ? { kind: deadline.kind, at: deadline.at.toISOString() } : null,

@@ -142,21 +142,4 @@ describe('suggestHsCodes', () => {
       }
     }
   });
-
-  it('answers in a few milliseconds once its index is built', () => {
-    suggestHsCodes('warm-up');
-    const queries = [
-      'LED灯泡',
-      'bombilla LED',
-      'LED light bulb',
-      '不锈钢水壶',
-      'cotton t-shirt',
-      'silla de oficina',
-    ];
-    const started = performance.now();
-    for (let round = 0; round < 20; round++) for (const q of queries) suggestHsCodes(q);
-    const perQuery = (performance.now() - started) / (20 * queries.length);
-    // Typically 1–2 ms; the bound leaves room for a loaded CI machine.
-    expect(perQuery).toBeLessThan(25);
-  });
 });
