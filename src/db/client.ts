@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { DurableNodeFS, durableStartParams } from './durable-node-fs.js';
+import { statementClient } from './pglite-statements.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -65,6 +66,12 @@ const openPostgres = async (url: string): Promise<Database> => {
   };
 };
 
+/**
+ * Prepared statements kept on PGlite: the distinct statement texts the app runs (Drizzle's
+ * `in (...)` lists make one per list length) fit with room to spare; the least recently used go.
+ */
+const pgliteStatementsKept = 1000;
+
 const openPglite = async (options: OpenOptions): Promise<Database> => {
   const dataDir = options.dataDir ?? `${defaultDataDir()}/pgdata`;
   const onDisk = !dataDir.startsWith('memory://');
@@ -77,7 +84,12 @@ const openPglite = async (options: OpenOptions): Promise<Database> => {
     extensions: { pg_trgm },
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
-  const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
+  // Drizzle's queries run as named prepared statements, parsed and planned once (see pglite-statements.ts).
+  const statements = statementClient(client, { maxStatements: pgliteStatementsKept });
+  const db = drizzlePglite(statements as unknown as PGlite, {
+    schema,
+    casing: 'snake_case',
+  }) as unknown as Db;
   return {
     db,
     engine: 'pglite',
