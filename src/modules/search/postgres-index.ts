@@ -380,6 +380,12 @@ const setSupplierBoosts = async (db: Db, boosts: ReadonlyMap<string, number>): P
 /** Recomputes the listing stats of `companyIds` (or everyone) from their search entries. */
 const refreshSupplierStats = async (db: Db, companyIds: readonly string[] | 'all'): Promise<void> => {
   if (companyIds !== 'all' && companyIds.length === 0) return;
+  // The lock below lasts as long as its transaction: a transaction of its own (the nightly refresh
+  // runs outside any), or a savepoint in the caller's, keeps it around the delete-then-insert.
+  await db.transaction((tx) => replaceSupplierStats(tx, companyIds));
+};
+
+const replaceSupplierStats = async (db: Db, companyIds: readonly string[] | 'all'): Promise<void> => {
   const which = companyIds === 'all' ? sql`true` : sql`company_id in ${textList(companyIds)}`;
   // Delete-then-insert races with itself: two transactions listing products for one supplier would
   // both delete, then the second insert hits the first's rows (a unique violation on PostgreSQL).

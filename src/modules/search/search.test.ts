@@ -1,6 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/raw-sql.js';
 import { newProduct, newSupplier } from '../../test/factories.js';
 import { useHarness } from '../../test/harness.js';
+import { searchIndex } from './index.js';
 
 const h = useHarness();
 
@@ -163,5 +166,20 @@ describe('hostile and empty queries', () => {
     const response = await h.app.inject({ method: 'GET', url: '/api/search/products?q=pump&sort=evil' });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('supplier listing stats', () => {
+  it('are rebuilt for everyone by the nightly refresh, which runs outside any transaction', async () => {
+    const { db } = h.database;
+    const count = async () =>
+      Number(
+        (await queryRows<{ n: string }>(db, sql`select count(*) as n from supplier_listing_stats`))[0]!.n,
+      );
+    const before = await count();
+    expect(before).toBeGreaterThan(0);
+    await db.execute(sql`delete from supplier_listing_stats`);
+    await searchIndex.refreshSupplierStats(db, 'all');
+    expect(await count()).toBe(before);
   });
 });
