@@ -47,16 +47,6 @@ const isDrizzleCall = (options: QueryOptions | undefined): options is QueryOptio
   options?.rowMode !== undefined &&
   Object.keys(options).every((key) => key === 'rowMode' || key === 'parsers');
 
-const concat = (parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-};
-
 const affectedBy = (command: string) => ['INSERT', 'UPDATE', 'DELETE', 'COPY', 'MERGE'].includes(command);
 
 export const statementClient = (pg: PGlite, options: { maxStatements: number }): StatementClient => {
@@ -66,8 +56,9 @@ export const statementClient = (pg: PGlite, options: { maxStatements: number }):
   const toClose: string[] = [];
   let named = 0;
 
+  /** Several protocol messages in one call into the WASM. */
   const send = (parts: Uint8Array[]) =>
-    pg.execProtocolStream(concat(parts), { syncToFs: false }) as unknown as Promise<Message[]>;
+    pg.execProtocolStream(Buffer.concat(parts), { syncToFs: false }) as unknown as Promise<Message[]>;
 
   const closing = () => toClose.splice(0).map((name) => serialize.close({ type: 'S', name }));
 
